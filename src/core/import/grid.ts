@@ -1,0 +1,45 @@
+/**
+ * The common shape every reader produces: rows of cell texts as they appear on the page or
+ * sheet. Recognition (`recognise.ts`) finds the statutory tables in it by their labels, so a
+ * reader only has to preserve reading order and cell boundaries.
+ */
+
+/** A cell's raw content: text, or a typed value read from a workbook. */
+export type RawValue = string | number | boolean | Date | null | { error: string };
+
+export interface GridCell {
+  value: RawValue;
+  /**
+   * True for the covered positions of a merged cell (HTML rowspan/colspan, a merged range in a
+   * workbook): they repeat no content of their own and are skipped when counting cells in a row.
+   */
+  merged?: boolean;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  /** Where the row came from, for messages: e.g. `Sheet1!第12行`, `表格2 第5行`, `第130行`. */
+  source: string;
+  /** Per cell, its address in the source where one exists (e.g. `D12`), for messages. */
+  addresses?: string[];
+}
+
+export interface Grid {
+  /** Name of the sheet, HTML table or text block, for messages. */
+  name: string;
+  rows: GridRow[];
+}
+
+/**
+ * What a reader returns: the grids in document order, plus the document's running text
+ * (paragraphs outside tables) where the source has any, for whole-report checks.
+ */
+export interface ReadResult {
+  grids: Grid[];
+  /** Plain text lines of the whole document, in order, including table text; absent for workbooks. */
+  text?: string[];
+  /** For `.json` input: a direct map of cell ids to values, bypassing recognition. */
+  cells?: Record<string, RawValue>;
+  /** Optional report metadata the file states (JSON input). */
+  meta?: { format?: string; year?: number; body?: string };
+}

@@ -1,0 +1,118 @@
+/**
+ * A minimal exact decimal: an integer coefficient and a count of decimal places. Report
+ * figures are whole numbers or short decimals (万元 to 4 places); sums of them must be exact,
+ * so no arithmetic here ever goes through a float.
+ */
+export class Decimal {
+  private constructor(
+    /** value = coefficient × 10^−scale */
+    private readonly coefficient: bigint,
+    private readonly scale: number,
+  ) {}
+
+  static readonly ZERO = new Decimal(0n, 0);
+
+  static fromInt(n: number | bigint): Decimal {
+    return new Decimal(BigInt(n), 0);
+  }
+
+  /** Parses a plain decimal literal: optional sign, digits, optional fraction. */
+  static parse(text: string): Decimal | undefined {
+    const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) return undefined;
+    const fraction = m[3] ?? '';
+    const coefficient = BigInt(m[2] + fraction) * (m[1] === '-' ? -1n : 1n);
+    return new Decimal(coefficient, fraction.length).normalised();
+  }
+
+  /** Converts a finite JS number exactly as it prints (e.g. a number cell read from a workbook). */
+  static fromNumber(n: number): Decimal | undefined {
+    if (!Number.isFinite(n)) return undefined;
+    const text = Math.abs(n) < 1e21 && !/e/i.test(String(n)) ? String(n) : n.toFixed(0);
+    return Decimal.parse(text);
+  }
+
+  private normalised(): Decimal {
+    let { coefficient, scale } = this;
+    while (scale > 0 && coefficient % 10n === 0n) {
+      coefficient /= 10n;
+      scale -= 1;
+    }
+    return coefficient === this.coefficient ? this : new Decimal(coefficient, scale);
+  }
+
+  private aligned(other: Decimal): [bigint, bigint, number] {
+    const scale = Math.max(this.scale, other.scale);
+    return [
+      this.coefficient * 10n ** BigInt(scale - this.scale),
+      other.coefficient * 10n ** BigInt(scale - other.scale),
+      scale,
+    ];
+  }
+
+  add(other: Decimal): Decimal {
+    const [a, b, scale] = this.aligned(other);
+    return new Decimal(a + b, scale).normalised();
+  }
+
+  sub(other: Decimal): Decimal {
+    const [a, b, scale] = this.aligned(other);
+    return new Decimal(a - b, scale).normalised();
+  }
+
+  negate(): Decimal {
+    return new Decimal(-this.coefficient, this.scale);
+  }
+
+  times(sign: 1 | -1): Decimal {
+    return sign === 1 ? this : this.negate();
+  }
+
+  /** this × 10^−places (e.g. 元 → 万元 with places = 4). */
+  shiftLeft(places: number): Decimal {
+    return new Decimal(this.coefficient, this.scale + places).normalised();
+  }
+
+  /** this × 10^places. */
+  shiftRight(places: number): Decimal {
+    return new Decimal(this.coefficient * 10n ** BigInt(places), this.scale).normalised();
+  }
+
+  compare(other: Decimal): -1 | 0 | 1 {
+    const [a, b] = this.aligned(other);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  equals(other: Decimal): boolean {
+    return this.compare(other) === 0;
+  }
+
+  isZero(): boolean {
+    return this.coefficient === 0n;
+  }
+
+  isNegative(): boolean {
+    return this.coefficient < 0n;
+  }
+
+  isInteger(): boolean {
+    return this.scale === 0;
+  }
+
+  toString(): string {
+    const negative = this.coefficient < 0n;
+    const digits = (negative ? -this.coefficient : this.coefficient).toString().padStart(this.scale + 1, '0');
+    const whole = digits.slice(0, digits.length - this.scale);
+    const fraction = digits.slice(digits.length - this.scale);
+    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  }
+
+  /** For JSON output only; never used in arithmetic. */
+  toNumber(): number {
+    return Number(this.toString());
+  }
+
+  static sum(values: readonly Decimal[]): Decimal {
+    return values.reduce((acc, v) => acc.add(v), Decimal.ZERO);
+  }
+}
