@@ -56,6 +56,7 @@ export const format2021: FormatDef = {
   name: '2021 年格式',
   issuedBy: '国办公开办函〔2021〕30号',
   years: { from: 2021 },
+  comparableWith: [{ format: '2019', tables: ['t3', 't4'] }],
   layouts: [t2Layout, t3Layout, t4Layout],
   blocks: [...t2Blocks, t3, t4Block],
   rules: [

@@ -141,4 +141,9 @@ export interface FormatDef {
   layouts: readonly TableLayout[];
   blocks: readonly BlockDef[];
   rules: readonly RuleTemplate[];
+  /**
+   * Earlier formats whose tables can stand in as "last year's report" for cross-year rules,
+   * table by table (the 2020→2021 boundary maps t3 and t4 one to one; t2 has no valid mapping).
+   */
+  comparableWith?: readonly { format: string; tables: readonly TableId[] }[];
 }

@@ -68,6 +68,11 @@ export class Decimal {
     return sign === 1 ? this : this.negate();
   }
 
+  /** this × n for a whole number n. */
+  multiply(n: number): Decimal {
+    return new Decimal(this.coefficient * BigInt(n), this.scale).normalised();
+  }
+
   /** this × 10^−places (e.g. 元 → 万元 with places = 4). */
   shiftLeft(places: number): Decimal {
     return new Decimal(this.coefficient, this.scale + places).normalised();

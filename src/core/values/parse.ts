@@ -1,0 +1,97 @@
+/**
+ * Reading one cell's raw content into a number, exactly as the spec's "Reading cell values"
+ * table prescribes, and saying what was done (findings such as `cell.placeholder`).
+ */
+import type { ValueKind } from '../formats/types';
+import type { RawValue } from '../import/grid';
+import { Decimal } from './decimal';
+
+export type CellIssueCode =
+  | 'cell.blank'
+  | 'cell.placeholder'
+  | 'cell.unitInCell'
+  | 'cell.negative'
+  | 'cell.notInteger'
+  | 'cell.notNumber';
+
+export interface CellIssue {
+  code: CellIssueCode;
+  /** The unit that was found in the cell, for `cell.unitInCell`. */
+  unit?: string;
+}
+
+export interface ParsedValue {
+  /** The number used in arithmetic, or null when the cell cannot be read as a number. */
+  value: Decimal | null;
+  /** The raw content as text, for messages. */
+  raw: string;
+  issues: CellIssue[];
+}
+
+const PLACEHOLDER = /^(?:\/+|-+|—+|–+|－+|无|N\/?A|NA)$/i;
+const EXCEL_ERROR = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+/** Units that real reports type into cells; 万元 before 元 so the longer one wins. */
+const UNIT = /(万元|元|件|项|个|次|条|家|人|宗|起)$/;
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const CHANGE_WORD = /^(增加|减少|增|减)/;
+
+/** Text as it would be typed: full-width forms folded, all white space removed. */
+function compact(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+}
+
+export function rawToText(raw: RawValue | undefined): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number') return String(raw);
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString().slice(0, 10);
+  return raw.error;
+}
+
+function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void {
+  if (kind !== 'change' && value.isNegative()) issues.push({ code: 'cell.negative' });
+  if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
+}
+
+export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
+  const text = rawToText(raw);
+  const notNumber = (): ParsedValue => ({ value: null, raw: text, issues: [{ code: 'cell.notNumber' }] });
+
+  if (typeof raw === 'number') {
+    const value = Decimal.fromNumber(raw);
+    if (!value) return notNumber();
+    const issues: CellIssue[] = [];
+    checkRange(value, kind, issues);
+    return { value, raw: text, issues };
+  }
+  if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber();
+
+  let s = compact(text);
+  if (s === '') return { value: Decimal.ZERO, raw: text, issues: [{ code: 'cell.blank' }] };
+  if (EXCEL_ERROR.test(s)) return notNumber();
+  if (PLACEHOLDER.test(s)) return { value: Decimal.ZERO, raw: text, issues: [{ code: 'cell.placeholder' }] };
+
+  const issues: CellIssue[] = [];
+  let sign: 1 | -1 = 1;
+  if (kind === 'change') {
+    const word = CHANGE_WORD.exec(s);
+    if (word) {
+      sign = word[1].startsWith('减') ? -1 : 1;
+      s = s.slice(word[1].length);
+    }
+  }
+  const unit = UNIT.exec(s);
+  if (unit) {
+    s = s.slice(0, unit.index);
+    issues.push({ code: 'cell.unitInCell', unit: unit[1] });
+  }
+  if (!NUMBER.test(s)) return notNumber();
+  let value = Decimal.parse(s.replace(/,/g, ''));
+  if (!value) return notNumber();
+  value = value.times(sign);
+  // A 万元 column holding 元 is converted; 万元 written into a column without a unit is taken as written.
+  if (kind === 'amountWan' && unit?.[1] === '元') value = value.shiftLeft(4);
+  checkRange(value, kind, issues);
+  return { value, raw: text, issues };
+}
