@@ -1,0 +1,90 @@
+/**
+ * Checking a report from what a reader produced: recognise the tables (or take the cell map of a
+ * JSON file), detect format and year, run every rule, add whole-report checks. Used by the CLI
+ * and, through the same functions, by the add-in.
+ */
+import { detectYear, isWholeReport, missingSections } from './document';
+import type { Finding } from './engine/findings';
+import { parseReport, validate, type ReportInput } from './engine/validate';
+import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
+import type { FormatDef, TableId } from './formats/types';
+import type { RawValue, ReadResult } from './import/grid';
+import { recognise } from './import/recognise';
+import { severityOf } from './rules/codes';
+
+export interface CheckOptions {
+  /** A format id to use instead of detecting it. */
+  format?: string;
+  year?: number;
+  /** Last year's report, already read, for the cross-year rules. */
+  lastYear?: ReadResult;
+}
+
+export interface CheckedReport {
+  format: FormatDef;
+  formatDetected: boolean;
+  year?: number;
+  tables: Record<TableId, boolean>;
+  /** Raw cell contents found, by cell id. */
+  raw: Record<string, RawValue>;
+  /** The number each found cell holds, or null where it holds none (blank, `/`, text). */
+  values: Record<string, number | null>;
+  sources: Record<string, string>;
+  findings: Finding[];
+}
+
+export class UnknownFormatError extends Error {}
+
+/** Reads the tables of a report into cells, without running the rules. */
+export function extract(read: ReadResult, options: { format?: string; year?: number } = {}): Omit<CheckedReport, 'values' | 'findings'> & { importFindings: Finding[] } {
+  const requested = options.format ? getFormat(options.format) : undefined;
+  if (options.format && !requested) throw new UnknownFormatError(options.format);
+  const year = options.year ?? read.meta?.year ?? (read.text ? detectYear(read.text) : undefined);
+
+  if (read.cells) {
+    const format = requested ?? (read.meta?.format ? getFormat(read.meta.format) : undefined) ?? (year ? formatForYear(year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
+    const known = cellsOf(format);
+    const raw = Object.fromEntries(Object.entries(read.cells).filter(([id]) => known.has(id)));
+    const tables = { t2: false, t3: false, t4: false };
+    for (const id of Object.keys(raw)) tables[id.split('.')[0] as TableId] = true;
+    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: {}, importFindings: [] };
+  }
+
+  const recognition = recognise(read.grids, { format: requested, year });
+  const importFindings = [...recognition.findings];
+  if (read.text && isWholeReport(read.text)) {
+    for (const section of missingSections(read.text)) {
+      importFindings.push({ code: 'doc.missingSection', severity: severityOf('doc.missingSection'), cells: [], expected: section.heading, actual: null, difference: null, params: { section: section.heading } });
+    }
+    // A heading with no table under it is the report's fault, not the reader's.
+    for (const f of importFindings) {
+      if (f.code === 'import.tableNotFound' && !missingSections(read.text).some((s) => s.table === f.params?.table)) {
+        Object.assign(f, { code: 'doc.missingTable', severity: severityOf('doc.missingTable') });
+      }
+    }
+  }
+  return { format: recognition.format, formatDetected: recognition.formatDetected, year, tables: recognition.tables, raw: recognition.cells, sources: recognition.sources, importFindings };
+}
+
+export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {
+  const extracted = extract(read, options);
+  const report: ReportInput = { format: extracted.format, year: extracted.year, cells: extracted.raw };
+  let lastYear: ReportInput | undefined;
+  if (options.lastYear) {
+    const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
+    lastYear = { format: last.format, year: last.year, cells: last.raw };
+  }
+  const parsed = parseReport(report);
+  const values: Record<string, number | null> = {};
+  for (const [id, p] of parsed) {
+    const written = p.value !== null && !p.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');
+    values[id] = written && p.value ? p.value.toNumber() : null;
+  }
+  const { importFindings, ...rest } = extracted;
+  return { ...rest, values, findings: [...importFindings, ...validate(report, { lastYear })] };
+}
+
+/** True when any finding is an error. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

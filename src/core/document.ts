@@ -1,0 +1,62 @@
+/**
+ * Whole-report checks on a document's running text: the six prescribed sections in order
+ * (`doc.missingSection`), and reading the report year from the title or opening section.
+ */
+import type { TableId } from './formats/types';
+import { normaliseLabel } from './import/labels';
+
+export interface SectionDef {
+  numeral: string;
+  /** The heading as prescribed. */
+  heading: string;
+  /** A phrase every real variant of the heading keeps. */
+  key: string;
+  table?: TableId;
+}
+
+export const SECTIONS: readonly SectionDef[] = [
+  { numeral: '一', heading: '一、总体情况', key: '总体情况' },
+  { numeral: '二', heading: '二、主动公开政府信息情况', key: '主动公开', table: 't2' },
+  { numeral: '三', heading: '三、收到和处理政府信息公开申请情况', key: '收到和处理', table: 't3' },
+  { numeral: '四', heading: '四、政府信息公开行政复议、行政诉讼情况', key: '行政复议', table: 't4' },
+  { numeral: '五', heading: '五、存在的主要问题及改进情况', key: '存在的主要问题' },
+  { numeral: '六', heading: '六、其他需要报告的事项', key: '其他需要报告' },
+];
+
+/** Index of each section's heading line in `lines` (−1 where absent). */
+export function findSections(lines: readonly string[]): number[] {
+  const normalised = lines.map(normaliseLabel);
+  return SECTIONS.map((s) => normalised.findIndex((l) => l.startsWith(`${s.numeral}、`) && l.length <= 40 && l.includes(s.key)));
+}
+
+/** Sections missing, or out of order (a heading found before an earlier one). */
+export function missingSections(lines: readonly string[]): SectionDef[] {
+  const found = findSections(lines);
+  let last = -1;
+  return SECTIONS.filter((_, k) => {
+    const ok = found[k] > last;
+    if (ok) last = found[k];
+    return !ok;
+  });
+}
+
+/** True when the text looks like a whole report rather than a pasted table. */
+export function isWholeReport(lines: readonly string[]): boolean {
+  return findSections(lines).filter((i) => i >= 0).length >= 3;
+}
+
+/**
+ * The report year: from the title (`2024年政府信息公开工作年度报告`), else the year most often
+ * named before section 二 (`2019年，我镇……`). Undefined when the text does not say.
+ */
+export function detectYear(lines: readonly string[]): number | undefined {
+  const text = lines.slice(0, 40).map(normaliseLabel).join('\n');
+  const title = /(20\d\d)年(?:度)?[^\n]{0,30}?政府信息公开(?:工作)?年度报告/.exec(text);
+  if (title) return Number(title[1]);
+  const end = findSections(lines)[1];
+  const opening = lines.slice(0, end > 0 ? end : 40).map(normaliseLabel).join('\n');
+  const counts = new Map<number, number>();
+  for (const m of opening.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : undefined;
+}

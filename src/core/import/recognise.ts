@@ -1,0 +1,370 @@
+/**
+ * Finding the statutory tables in grids of cell texts — a worksheet's used range, a web
+ * page's tables, text copied from Word or a PDF — by their labels, detecting the format
+ * version, and mapping every value cell to its spec id. What cannot be read unambiguously is
+ * reported (`import.*` findings), never guessed.
+ */
+import { cellsOf, formatForYear, formats, getFormat, DEFAULT_FORMAT_ID } from '../formats/registry';
+import type { BlockDef, FormatDef, TableId } from '../formats/types';
+import type { Finding } from '../engine/findings';
+import { severityOf, type RuleCode } from '../rules/codes';
+import { parseCell, rawToText } from '../values/parse';
+import type { Grid, RawValue } from './grid';
+import { labelScore, normaliseLabel } from './labels';
+
+export interface Recognition {
+  format: FormatDef;
+  /** False when the tables did not tell the formats apart (then the year or the default decided). */
+  formatDetected: boolean;
+  tables: Record<TableId, boolean>;
+  /** Raw content of every value cell found, by cell id. */
+  cells: Record<string, RawValue>;
+  /** Where each cell was read from (`Sheet1!D12`, `表格2 第5行`, `第130行`), by cell id. */
+  sources: Record<string, string>;
+  /** `import.*` findings. */
+  findings: Finding[];
+}
+
+export interface RecogniseOptions {
+  /** Use this format instead of detecting it. */
+  format?: FormatDef;
+  /** The report year, used only to break a tie between formats. */
+  year?: number;
+}
+
+interface FlatCell {
+  raw: RawValue;
+  norm: string;
+  /** Position in the original row, merged cells included (a column index for sheets and HTML). */
+  pos: number;
+  address?: string;
+  valueLike: boolean;
+}
+
+interface FlatRow {
+  cells: FlatCell[];
+  source: string;
+  gridName: string;
+  /** Rows of a rectangular grid (sheet, HTML table) share column positions. */
+  positional: boolean;
+}
+
+function isValueLike(raw: RawValue): boolean {
+  if (typeof raw === 'number') return true;
+  if (typeof raw !== 'string') return false;
+  const parsed = parseCell(raw, 'change');
+  return parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank');
+}
+
+function flatten(grids: readonly Grid[]): FlatRow[] {
+  const rows: FlatRow[] = [];
+  for (const grid of grids) {
+    const widths = new Set(grid.rows.map((r) => r.cells.length));
+    const positional = widths.size === 1 && grid.rows.length > 1;
+    for (const row of grid.rows) {
+      const cells: FlatCell[] = [];
+      row.cells.forEach((cell, pos) => {
+        if (cell.merged) return;
+        const text = rawToText(cell.value);
+        cells.push({ raw: cell.value, norm: typeof cell.value === 'string' ? normaliseLabel(text) : text, pos, address: row.addresses?.[pos], valueLike: isValueLike(cell.value) });
+      });
+      rows.push({ cells, source: row.source, gridName: grid.name, positional });
+    }
+  }
+  return rows;
+}
+
+const isEmpty = (c: FlatCell): boolean => c.norm === '';
+
+interface Problem {
+  code: Extract<RuleCode, 'import.tableNotFound' | 'import.partialTable' | 'import.ambiguous'>;
+  table: TableId;
+  params: Record<string, unknown>;
+  cells?: string[];
+}
+
+/** The outcome of reading one format's tables from the rows. */
+interface Attempt {
+  format: FormatDef;
+  cells: Record<string, RawValue>;
+  sources: Record<string, string>;
+  problems: Problem[];
+  tables: Record<TableId, boolean>;
+  /** Labels matched: how well this format explains the grids. */
+  score: number;
+}
+
+function sourceOf(row: FlatRow, cell: FlatCell): string {
+  return cell.address ? `${row.gridName}!${cell.address}` : row.source;
+}
+
+/** Finds the first row index ≥ from whose cells match `label` well enough. */
+function findRow(rows: readonly FlatRow[], label: string, from = 0, to = rows.length, min = 0.9): number {
+  const key = normaliseLabel(label);
+  for (let i = from; i < to; i++) if (rows[i].cells.some((c) => !c.valueLike && labelScore(c.norm, key) >= min)) return i;
+  return -1;
+}
+
+/**
+ * Column positions of a block's values from its header labels, for rectangular grids where
+ * value cells sit under their headers. Undefined when the headers are not all found in order.
+ */
+function headerPositions(rows: readonly FlatRow[], from: number, to: number, labels: readonly string[]): number[] | undefined {
+  if (!rows[from]?.positional) return undefined;
+  const keys = labels.map(normaliseLabel);
+  const found: { pos: number; label: string }[] = [];
+  for (let i = from; i < to; i++) {
+    for (const c of rows[i].cells) {
+      if (c.valueLike) continue;
+      const label = keys.find((k) => labelScore(c.norm, k) >= 0.9);
+      if (label !== undefined) found.push({ pos: c.pos, label });
+    }
+  }
+  found.sort((a, b) => a.pos - b.pos);
+  const positions = found.map((f) => f.pos);
+  const inOrder = found.length === keys.length && found.every((f, i) => f.label === keys[i]) && new Set(positions).size === positions.length;
+  return inOrder ? positions : undefined;
+}
+
+/** Picks exactly `n` value cells from the cells after a row's label, or says why it can't. */
+function pickValues(after: FlatCell[], n: number, positions?: number[]): FlatCell[] | { found: number } {
+  if (positions) {
+    const byPos = new Map(after.map((c) => [c.pos, c]));
+    const picked = positions.map((p) => byPos.get(p));
+    const stray = after.filter((c) => !positions.includes(c.pos) && !isEmpty(c) && c.pos < positions[positions.length - 1]);
+    if (picked.every((c): c is FlatCell => c !== undefined) && stray.length === 0) return picked;
+  }
+  const cells = [...after];
+  // Label columns merged in the original often arrive as empty cells before the values …
+  while (cells.length > n && isEmpty(cells[0])) cells.shift();
+  // … and a sheet's used range may pad rows with empty cells after them.
+  while (cells.length > n && isEmpty(cells[cells.length - 1])) cells.pop();
+  return cells.length === n ? cells : { found: cells.filter((c) => !isEmpty(c)).length };
+}
+
+interface LabelledRow {
+  rowIndex: number;
+  defIndex: number;
+  cellIndex: number;
+  score: number;
+}
+
+/**
+ * Reads one block (t3, or one 第二十条 block of t2) from rows[from, to): rows found by their
+ * labels, rows whose label is scattered over neighbouring lines (PDF text) by their place
+ * between found rows.
+ */
+function readBlock(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
+  const keys = block.rows.map((r) => normaliseLabel(r.labels[r.labels.length - 1]));
+  const n = block.columns.length;
+  const labelled: LabelledRow[] = [];
+  for (let i = from; i < to; i++) {
+    let best: LabelledRow | undefined;
+    rows[i].cells.forEach((c, cellIndex) => {
+      if (c.valueLike || isEmpty(c)) return;
+      keys.forEach((key, defIndex) => {
+        const score = labelScore(c.norm, key);
+        if (score > 0 && (!best || score > best.score || (score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex, cellIndex, score };
+      });
+    });
+    if (best) labelled.push(best);
+  }
+
+  // One grid row per row id; two equally good rows for one id means two tables, or a copy.
+  const byDef = new Map<number, LabelledRow>();
+  const duplicated = new Set<number>();
+  for (const l of labelled) {
+    const seen = byDef.get(l.defIndex);
+    if (!seen || l.score > seen.score) byDef.set(l.defIndex, l);
+    else if (l.score === seen.score) duplicated.add(l.defIndex);
+  }
+  for (const d of duplicated) {
+    attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'duplicateRow', block: block.prefix, row: block.rows[d].id, sources: labelled.filter((l) => l.defIndex === d).map((l) => rows[l.rowIndex].source) } });
+    byDef.delete(d);
+  }
+  attempt.score += byDef.size;
+
+  const firstData = Math.min(...[...byDef.values()].map((l) => l.rowIndex), to);
+  const positions = headerPositions(rows, from, firstData, block.columns.map((c) => c.label));
+  if (positions) attempt.score += 1;
+
+  const assign = (defIndex: number, rowIndex: number, values: FlatCell[]): void => {
+    block.columns.forEach((col, k) => {
+      const id = `${block.prefix}.${block.rows[defIndex].id}.${col.id}`;
+      attempt.cells[id] = values[k].raw;
+      attempt.sources[id] = sourceOf(rows[rowIndex], values[k]);
+    });
+  };
+
+  const taken = new Set<number>();
+  for (const l of byDef.values()) {
+    const row = rows[l.rowIndex];
+    const picked = pickValues(row.cells.slice(l.cellIndex + 1), n, positions);
+    taken.add(l.rowIndex);
+    if (Array.isArray(picked)) assign(l.defIndex, l.rowIndex, picked);
+    else attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[l.defIndex].id, expected: n, found: picked.found, source: row.source } });
+  }
+
+  // Rows whose label did not survive (PDF text breaks labels over lines): exactly n value
+  // cells, preceded by nothing but unrecognised text.
+  const unlabelled: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (taken.has(i)) continue;
+    const cells = rows[i].cells.filter((c) => !isEmpty(c));
+    const values = cells.filter((c) => c.valueLike);
+    if (values.length === n && cells.slice(cells.length - n).every((c) => c.valueLike)) unlabelled.push(i);
+  }
+
+  // Fill each gap between found rows (in table order) with the unlabelled rows lying between them.
+  const anchors = [...byDef.values()].sort((a, b) => a.defIndex - b.defIndex);
+  const outOfOrder = anchors.some((a, k) => k > 0 && a.rowIndex < anchors[k - 1].rowIndex);
+  if (outOfOrder) {
+    attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'rowOrder', block: block.prefix } });
+    return;
+  }
+  const bounds = [{ defIndex: -1, rowIndex: from - 1 }, ...anchors, { defIndex: block.rows.length, rowIndex: to }];
+  const missing: string[] = [];
+  for (let k = 1; k < bounds.length; k++) {
+    const gapDefs = range(bounds[k - 1].defIndex + 1, bounds[k].defIndex);
+    if (gapDefs.length === 0) continue;
+    const gapRows = unlabelled.filter((i) => i > bounds[k - 1].rowIndex && i < bounds[k].rowIndex);
+    if (gapRows.length === gapDefs.length && anchors.length > 0) {
+      gapDefs.forEach((d, j) => {
+        const row = rows[gapRows[j]];
+        const cells = row.cells.filter((c) => !isEmpty(c));
+        assign(d, gapRows[j], cells.slice(cells.length - n));
+      });
+      attempt.score += gapDefs.length / 2;
+    } else if (gapRows.length === 0 || anchors.length === 0) {
+      missing.push(...gapDefs.map((d) => block.rows[d].id));
+    } else {
+      attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'unlabelledRows', block: block.prefix, rows: gapDefs.map((d) => block.rows[d].id), found: gapRows.length, sources: gapRows.map((i) => rows[i].source) } });
+    }
+  }
+  if (missing.length > 0 && missing.length < block.rows.length) {
+    attempt.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+/** t4: one value row of 15 cells under the 行政复议 / 行政诉讼 header. */
+function readT4(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
+  const columnLabels = block.columns.map((c) => normaliseLabel(c.label));
+  const groupLabels = block.rows.flatMap((r) => r.labels).map(normaliseLabel);
+  const isHeader = (row: FlatRow): boolean => row.cells.some((c) => !c.valueLike && [...columnLabels, ...groupLabels].some((l) => labelScore(c.norm, l) >= 0.9));
+  const left = rows[from].cells.find((c) => labelScore(c.norm, normaliseLabel('行政复议')) >= 0.9)?.pos ?? 0;
+  let i = from;
+  while (i + 1 < to && isHeader(rows[i + 1])) i++;
+  const headerEnd = i + 1;
+  const expectedHeader = block.rows.flatMap(() => block.columns.map((c) => c.label));
+  const positions = headerPositions(rows, from, headerEnd, expectedHeader);
+  attempt.score += headerEnd - from > 1 ? 1 : 0;
+  const n = block.rows.length * block.columns.length;
+  for (let r = headerEnd; r < Math.min(to, headerEnd + 6); r++) {
+    const row = rows[r];
+    const after = row.cells.filter((c) => c.pos >= left);
+    if (after.every(isEmpty)) continue;
+    const picked = pickValues(after, n, positions);
+    if (!Array.isArray(picked) || !picked.every((c) => c.valueLike || isEmpty(c) || typeof c.raw !== 'string' || c.norm.length <= 12)) {
+      attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: Array.isArray(picked) ? n : picked.found, source: row.source } });
+      return;
+    }
+    block.rows.forEach((group, g) =>
+      block.columns.forEach((col, k) => {
+        const cell = picked[g * block.columns.length + k];
+        const id = `t4.${group.id}.${col.id}`;
+        attempt.cells[id] = cell.raw;
+        attempt.sources[id] = sourceOf(row, cell);
+      }),
+    );
+    attempt.score += 1;
+    return;
+  }
+  attempt.problems.push({ code: 'import.partialTable', table: 't4', params: { block: 't4', missingRows: ['values'] } });
+}
+
+/** Where each table starts: the first of its distinctive labels. */
+function tableAnchors(rows: readonly FlatRow[], format: FormatDef): Record<TableId, number> {
+  const t2Titles = format.blocks.filter((b) => b.table === 't2').map((b) => b.title ?? '');
+  const t2 = Math.min(...t2Titles.map((t) => findRow(rows, t)).filter((i) => i >= 0), Infinity);
+  const t3Block = format.blocks.find((b) => b.table === 't3') as BlockDef;
+  const t3Candidates = [findRow(rows, '申请人情况'), findRow(rows, t3Block.rows[0].labels[0]), findRow(rows, t3Block.rows[1].labels[0])].filter((i) => i >= 0);
+  const t3 = t3Candidates.length > 0 ? Math.min(...t3Candidates) : Infinity;
+  const t4Start = rows.findIndex((r, i) => r.cells.some((c) => labelScore(c.norm, '行政复议') >= 0.95) && findRow(rows, '行政诉讼', i, Math.min(rows.length, i + 3)) >= 0);
+  return { t2: Number.isFinite(t2) ? t2 : -1, t3: Number.isFinite(t3) ? t3 : -1, t4: t4Start };
+}
+
+function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
+  const attempt: Attempt = { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false }, score: 0 };
+  const anchors = tableAnchors(rows, format);
+  const starts = (Object.values(anchors) as number[]).filter((i) => i >= 0).sort((a, b) => a - b);
+  const endOf = (start: number): number => starts.find((s) => s > start) ?? rows.length;
+  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+    const start = anchors[table];
+    if (start < 0) {
+      attempt.problems.push({ code: 'import.tableNotFound', table, params: {} });
+      continue;
+    }
+    const end = endOf(start);
+    const blocks = format.blocks.filter((b) => b.table === table);
+    if (table === 't4') readT4(rows, start, end, blocks[0], attempt);
+    else if (table === 't3') readBlock(rows, start, end, blocks[0], attempt);
+    else {
+      const titleRows = blocks.map((b) => findRow(rows, b.title ?? '', start, end));
+      blocks.forEach((b, k) => {
+        if (titleRows[k] < 0) {
+          attempt.problems.push({ code: 'import.partialTable', table, params: { block: b.prefix, missingRows: b.rows.map((r) => r.id) } });
+          return;
+        }
+        attempt.score += 1;
+        const next = titleRows.filter((r) => r > titleRows[k]);
+        readBlock(rows, titleRows[k], next.length > 0 ? Math.min(...next) : end, b, attempt);
+      });
+    }
+    const prefix = `${table}.`;
+    attempt.tables[table] = Object.keys(attempt.cells).some((id) => id.startsWith(prefix));
+  }
+  // A table whose anchor was seen but none of whose rows could be read is not found.
+  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+    if (anchors[table] >= 0 && !attempt.tables[table] && !attempt.problems.some((p) => p.table === table && p.code === 'import.ambiguous')) {
+      attempt.problems = attempt.problems.filter((p) => p.table !== table);
+      attempt.problems.push({ code: 'import.tableNotFound', table, params: { anchor: rows[anchors[table]].source } });
+    }
+  }
+  return attempt;
+}
+
+function toFinding(p: Problem, format: FormatDef): Finding {
+  const cells = p.cells ?? (typeof p.params.block === 'string' ? missingCells(format, p) : []);
+  return { code: p.code, severity: severityOf(p.code), cells, expected: null, actual: null, difference: null, params: { table: p.table, ...p.params } };
+}
+
+function missingCells(format: FormatDef, p: Problem): string[] {
+  const rowsOf = (p.params.missingRows ?? (p.params.row ? [p.params.row] : p.params.rows)) as string[] | undefined;
+  if (!rowsOf) return [];
+  const prefix = `${p.params.block as string}.`;
+  return [...cellsOf(format).keys()].filter((id) => id.startsWith(prefix) && rowsOf.includes(id.slice(prefix.length).split('.')[0]));
+}
+
+export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognition {
+  const rows = flatten(grids);
+  const candidates = options.format ? [options.format] : formats;
+  const attempts = candidates.map((f) => attemptFormat(rows, f)).sort((a, b) => b.score - a.score || a.problems.length - b.problems.length);
+  const tie = attempts.length > 1 && attempts[0].score === attempts[1].score && attempts[0].problems.length === attempts[1].problems.length;
+  let chosen = attempts[0];
+  if (tie) {
+    const fallback = (options.year !== undefined ? formatForYear(options.year) : undefined) ?? getFormat(DEFAULT_FORMAT_ID);
+    chosen = attempts.find((a) => a.format === fallback) ?? chosen;
+  }
+  return {
+    format: chosen.format,
+    formatDetected: !tie || options.format !== undefined,
+    tables: chosen.tables,
+    cells: chosen.cells,
+    sources: chosen.sources,
+    findings: chosen.problems.map((p) => toFinding(p, chosen.format)),
+  };
+}
