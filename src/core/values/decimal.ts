@@ -25,11 +25,21 @@ export class Decimal {
     return new Decimal(coefficient, fraction.length).normalised();
   }
 
-  /** Converts a finite JS number exactly as it prints (e.g. a number cell read from a workbook). */
+  /**
+   * Converts a finite JS number (e.g. a number cell read from a workbook) to the figure a
+   * spreadsheet shows: whole numbers exactly, anything else to 15 significant digits, Excel's
+   * precision. So a cell holding `=0.1+0.2` (stored as 0.30000000000000004) reads as 0.3, and
+   * a count computed in floating point (3.0000000000000004) reads as the whole number 3.
+   */
   static fromNumber(n: number): Decimal | undefined {
     if (!Number.isFinite(n)) return undefined;
-    const text = Math.abs(n) < 1e21 && !/e/i.test(String(n)) ? String(n) : n.toFixed(0);
-    return Decimal.parse(text);
+    if (Number.isSafeInteger(n)) return Decimal.fromInt(n);
+    // d.dddddddddddddde±x: 15 significant digits and a power of ten, never a float sum.
+    const m = /^(-?)(\d)\.(\d{14})e([+-]\d+)$/.exec(n.toExponential(14));
+    if (!m) return undefined;
+    const digits = new Decimal(BigInt(`${m[1]}${m[2]}${m[3]}`), 0);
+    const exponent = Number(m[4]) - 14;
+    return exponent >= 0 ? digits.shiftRight(exponent) : digits.shiftLeft(-exponent);
   }
 
   private normalised(): Decimal {
@@ -38,7 +48,7 @@ export class Decimal {
       coefficient /= 10n;
       scale -= 1;
     }
-    return coefficient === this.coefficient ? this : new Decimal(coefficient, scale);
+    return scale === this.scale ? this : new Decimal(coefficient, scale);
   }
 
   private aligned(other: Decimal): [bigint, bigint, number] {
