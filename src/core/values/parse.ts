@@ -28,7 +28,8 @@ export interface ParsedValue {
   issues: CellIssue[];
 }
 
-const PLACEHOLDER = /^(?:\/+|-+|—+|–+|－+|无|N\/?A|NA)$/i;
+/** Dashes include U+2015 (―), which code page 936 uses for GBK's 破折号 `——`. */
+const PLACEHOLDER = /^(?:\/+|-+|—+|―+|–+|－+|无|N\/?A|NA)$/i;
 const EXCEL_ERROR = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 /** Units that real reports type into cells; 万元 before 元 so the longer one wins. */
 const UNIT = /(万元|元|件|项|个|次|条|家|人|宗|起)$/;
