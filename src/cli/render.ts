@@ -1,0 +1,98 @@
+/** Human-readable output of `nianbao check`: per file, tables found, format, findings by table. */
+import type { CheckedReport } from '../core/check';
+import type { Finding } from '../core/engine/findings';
+import type { TableId } from '../core/formats/types';
+import { messageFor, namer, type Locale } from '../core/messages';
+import { figure } from '../core/messages/catalogue';
+
+const TEXT = {
+  'zh-CN': {
+    format: '格式',
+    year: '年度',
+    unknownYear: '未注明',
+    detected: '',
+    assumed: '（表格未能区分格式，按年度或默认格式处理）',
+    tables: '表格',
+    found: '已找到',
+    missing: '未找到',
+    clean: '未发现问题。',
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    other: '整体',
+    more: (n: number, code: string) => `……另有 ${n} 条 ${code} 同类提示（加 --all 查看全部）`,
+    relation: (f: Finding) => `表内 ${figure(f.actual)}，应为 ${figure(f.expected)}，相差 ${f.difference !== null && f.difference > 0 ? '+' : ''}${figure(f.difference)}`,
+    unreadable: '无法检查',
+  },
+  en: {
+    format: 'Format',
+    year: 'Year',
+    unknownYear: 'not stated',
+    detected: '',
+    assumed: ' (tables do not tell the formats apart; chosen by year or default)',
+    tables: 'Tables',
+    found: 'found',
+    missing: 'missing',
+    clean: 'No findings.',
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    other: 'Whole report',
+    more: (n: number, code: string) => `... ${n} more ${code} findings (use --all to list them)`,
+    relation: (f: Finding) => `stated ${figure(f.actual)}, expected ${figure(f.expected)}, difference ${figure(f.difference)}`,
+    unreadable: 'cannot be checked',
+  },
+} as const;
+
+const TABLE_ORDER: (TableId | 'other')[] = ['other', 't2', 't3', 't4'];
+const COLLAPSE_AFTER = 5;
+
+function tableOf(f: Finding): TableId | 'other' {
+  const fromParams = f.params?.table as TableId | undefined;
+  if (fromParams) return fromParams;
+  const first = f.cells[0]?.replace(/^上年:/, '');
+  const t = first?.split('.')[0];
+  return t === 't2' || t === 't3' || t === 't4' ? t : 'other';
+}
+
+export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean): string {
+  const t = TEXT[lang];
+  const names = namer(report.format);
+  const lines: string[] = [`== ${file} ==`];
+  lines.push(`${t.format}：${report.format.id}（${report.format.issuedBy}）${report.formatDetected ? '' : t.assumed}  ${t.year}：${report.year ?? t.unknownYear}`);
+  lines.push(`${t.tables}：${(['t2', 't3', 't4'] as TableId[]).map((id) => `${names.table(id)} ${report.tables[id] ? t.found : t.missing}`).join('；')}`);
+  if (report.findings.length === 0) {
+    lines.push(`  ${t.clean}`);
+    return lines.join('\n');
+  }
+  for (const table of TABLE_ORDER) {
+    const group = report.findings.filter((f) => tableOf(f) === table);
+    if (group.length === 0) continue;
+    const errors = group.filter((f) => f.severity === 'error').length;
+    const warnings = group.filter((f) => f.severity === 'warning').length;
+    lines.push(`${table === 'other' ? t.other : names.table(table)}（${t.error} ${errors}，${t.warning} ${warnings}）`);
+    const shownPerCode = new Map<string, number>();
+    for (const f of group) {
+      const shown = shownPerCode.get(f.code) ?? 0;
+      shownPerCode.set(f.code, shown + 1);
+      if (!all && shown >= COLLAPSE_AFTER) continue;
+      const where = f.cells.length > 0 && !f.code.startsWith('import.') ? ` ${names.cell(f.cells[0])}` : '';
+      const relation = typeof f.expected === 'number' && typeof f.actual === 'number' && f.difference !== null ? `：${t.relation(f)}` : '';
+      lines.push(`  [${t[f.severity]}] ${f.code}${where}${relation}`);
+      lines.push(`      ${messageFor(f, report.format, lang)}`);
+    }
+    if (!all) for (const [code, count] of shownPerCode) if (count > COLLAPSE_AFTER) lines.push(`  ${t.more(count - COLLAPSE_AFTER, code)}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderUnreadable(file: string, message: string, lang: Locale): string {
+  return `== ${file} ==\n  [${TEXT[lang].error}] ${TEXT[lang].unreadable}：${message}`;
+}
+
+export function renderSummary(counts: { files: number; failed: number; unreadable: number; errors: number; warnings: number }, lang: Locale): string {
+  const passed = counts.files - counts.failed - counts.unreadable;
+  return lang === 'en'
+    ? `Checked ${counts.files} file(s): ${passed} without errors, ${counts.failed} with errors, ${counts.unreadable} unreadable; ${counts.errors} error(s), ${counts.warnings} warning(s).`
+    : `共检查 ${counts.files} 个文件：无错误 ${passed} 个，有错误 ${counts.failed} 个，无法检查 ${counts.unreadable} 个；错误 ${counts.errors} 处，警告 ${counts.warnings} 处。`;
+}
