@@ -5,7 +5,21 @@
  */
 
 /** The comparable form of a label or cell text. */
+/** Bound on the memo tables below: reports repeat a few hundred texts, hostile input may not. */
+const SCORE_CACHE_LIMIT = 50000;
+const normalised = new Map<string, string>();
+
 export function normaliseLabel(text: string): string {
+  let result = normalised.get(text);
+  if (result === undefined) {
+    if (normalised.size >= SCORE_CACHE_LIMIT) normalised.clear();
+    result = normaliseUncached(text);
+    normalised.set(text, result);
+  }
+  return result;
+}
+
+function normaliseUncached(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
@@ -38,12 +52,61 @@ const FUZZY_THRESHOLD = 0.85;
  * How well a (normalised) cell text matches a (normalised) label: 1 exact, 0.95 the label with
  * a little noise around it, up to 0.9 a near match, 0 no match.
  */
+const fuzzyScores = new Map<string, number>();
+
 export function labelScore(cell: string, label: string): number {
   if (cell === label) return 1;
   if (cell.length === 0 || label.length === 0) return 0;
   if (cell.length <= label.length + SLACK && cell.includes(label)) return 0.95;
   if (label.length < FUZZY_MIN_LENGTH) return 0;
   if (cell.length > label.length * 1.3 + SLACK || cell.length < label.length * 0.7) return 0;
+  const key = `${cell}\u0000${label}`;
+  let score = fuzzyScores.get(key);
+  if (score === undefined) {
+    // Reports repeat the same few hundred texts: remember verdicts, within a bound.
+    if (fuzzyScores.size >= SCORE_CACHE_LIMIT) fuzzyScores.clear();
+    score = fuzzyScore(cell, label);
+    fuzzyScores.set(key, score);
+  }
+  return score;
+}
+
+function fuzzyScore(cell: string, label: string): number {
+  // Cheap bound before the quadratic LCS: characters of the label that occur in the cell at all.
+  let shared = 0;
+  for (const ch of label) if (cell.includes(ch)) shared++;
+  if (shared < label.length * FUZZY_THRESHOLD) return 0;
   const ratio = lcs(cell, label) / Math.max(label.length, cell.length);
   return ratio >= FUZZY_THRESHOLD ? 0.9 * ratio : 0;
+}
+
+export interface LabelMatch {
+  /** Index of the best-matching label in the list. */
+  index: number;
+  score: number;
+}
+
+const bestMatches = new WeakMap<readonly string[], Map<string, LabelMatch | null>>();
+
+/**
+ * The label of `labels` (normalised, a list that lives as long as the format data) that a cell
+ * text matches best, or null. Memoised per list: recognition asks this for every cell and row.
+ */
+export function bestLabel(cell: string, labels: readonly string[]): LabelMatch | null {
+  let memo = bestMatches.get(labels);
+  if (!memo) {
+    memo = new Map();
+    bestMatches.set(labels, memo);
+  }
+  let match = memo.get(cell);
+  if (match === undefined) {
+    match = null;
+    for (let index = 0; index < labels.length; index++) {
+      const score = labelScore(cell, labels[index]);
+      if (score > 0 && (!match || score > match.score)) match = { index, score };
+    }
+    if (memo.size >= SCORE_CACHE_LIMIT) memo.clear();
+    memo.set(cell, match);
+  }
+  return match;
 }

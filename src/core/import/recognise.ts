@@ -10,7 +10,7 @@ import type { Finding } from '../engine/findings';
 import { severityOf, type RuleCode } from '../rules/codes';
 import { parseCell, rawToText } from '../values/parse';
 import type { Grid, RawValue } from './grid';
-import { labelScore, normaliseLabel } from './labels';
+import { bestLabel, labelScore, normaliseLabel } from './labels';
 
 export interface Recognition {
   format: FormatDef;
@@ -98,10 +98,33 @@ function sourceOf(row: FlatRow, cell: FlatCell): string {
   return cell.address ? `${row.gridName}!${cell.address}` : row.source;
 }
 
+const singleKeys = new Map<string, readonly string[]>();
+const blockKeys = new WeakMap<BlockDef, readonly string[]>();
+
+/** A label as a one-element key list, stable across calls (so matches are memoised). */
+function keyList(label: string): readonly string[] {
+  let list = singleKeys.get(label);
+  if (!list) {
+    list = [normaliseLabel(label)];
+    singleKeys.set(label, list);
+  }
+  return list;
+}
+
+/** The row labels of a block, normalised: each row's own (innermost) label. */
+function rowKeys(block: BlockDef): readonly string[] {
+  let keys = blockKeys.get(block);
+  if (!keys) {
+    keys = block.rows.map((r) => normaliseLabel(r.labels[r.labels.length - 1]));
+    blockKeys.set(block, keys);
+  }
+  return keys;
+}
+
 /** Finds the first row index ≥ from whose cells match `label` well enough. */
 function findRow(rows: readonly FlatRow[], label: string, from = 0, to = rows.length, min = 0.9): number {
-  const key = normaliseLabel(label);
-  for (let i = from; i < to; i++) if (rows[i].cells.some((c) => !c.valueLike && labelScore(c.norm, key) >= min)) return i;
+  const keys = keyList(label);
+  for (let i = from; i < to; i++) if (rows[i].cells.some((c) => !c.valueLike && (bestLabel(c.norm, keys)?.score ?? 0) >= min)) return i;
   return -1;
 }
 
@@ -155,17 +178,15 @@ interface LabelledRow {
  * between found rows.
  */
 function readBlock(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
-  const keys = block.rows.map((r) => normaliseLabel(r.labels[r.labels.length - 1]));
+  const keys = rowKeys(block);
   const n = block.columns.length;
   const labelled: LabelledRow[] = [];
   for (let i = from; i < to; i++) {
     let best: LabelledRow | undefined;
     rows[i].cells.forEach((c, cellIndex) => {
       if (c.valueLike || isEmpty(c)) return;
-      keys.forEach((key, defIndex) => {
-        const score = labelScore(c.norm, key);
-        if (score > 0 && (!best || score > best.score || (score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex, cellIndex, score };
-      });
+      const match = bestLabel(c.norm, keys);
+      if (match && (!best || match.score > best.score || (match.score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex: match.index, cellIndex, score: match.score };
     });
     if (best) labelled.push(best);
   }

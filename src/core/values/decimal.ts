@@ -33,6 +33,7 @@ export class Decimal {
    */
   static fromNumber(n: number): Decimal | undefined {
     if (!Number.isFinite(n)) return undefined;
+    if (Number.isSafeInteger(n)) return new Decimal(BigInt(n), 0);
     if (Number.isSafeInteger(n)) return Decimal.fromInt(n);
     // d.dddddddddddddde±x: 15 significant digits and a power of ten, never a float sum.
     const m = /^(-?)(\d)\.(\d{14})e([+-]\d+)$/.exec(n.toExponential(14));
@@ -43,6 +44,7 @@ export class Decimal {
   }
 
   private normalised(): Decimal {
+    if (this.scale === 0) return this;
     let { coefficient, scale } = this;
     while (scale > 0 && coefficient % 10n === 0n) {
       coefficient /= 10n;
@@ -52,6 +54,7 @@ export class Decimal {
   }
 
   private aligned(other: Decimal): [bigint, bigint, number] {
+    if (this.scale === other.scale) return [this.coefficient, other.coefficient, this.scale];
     const scale = Math.max(this.scale, other.scale);
     return [
       this.coefficient * 10n ** BigInt(scale - this.scale),

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: prints the speed figures the foundation promises.
+ *  1. Validating one complete report with every rule: median time per report.
+ *  2. `nianbao check` over 1,000 generated .xlsx reports in one process, against reading the
+ *     same files with ExcelJS alone: the ratio (goal ≤ 1.15).
+ *  3. The same for 1,000 .html reports against parsing them with parse5 alone.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { parse } from 'parse5';
+import { runCheck, type Io } from '../src/cli/commands/check';
+import { validate } from '../src/core/engine/validate';
+import { reportHtml } from '../src/core/export/html';
+import { reportWorkbook } from '../src/core/export/xlsx';
+import { getFormat } from '../src/core/formats/registry';
+import type { FormatDef } from '../src/core/formats/types';
+import { escapeHtml } from '../src/core/export/html';
+import { generateReport, NARRATIVE } from './generate';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
+const DIR = path.join(os.tmpdir(), `nianbao-bench-${COUNT}`);
+const formats = [getFormat('2019'), getFormat('2021')] as FormatDef[];
+
+const nullIo: Io = { stdout: () => undefined, stderr: () => undefined, interactive: false };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function time(fn: () => Promise<void> | void): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function generateFiles(): Promise<{ xlsx: string[]; html: string[] }> {
+  fs.mkdirSync(DIR, { recursive: true });
+  const xlsx: string[] = [];
+  const html: string[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const format = formats[i % 2];
+    const year = format.id === '2019' ? 2020 : 2024;
+    const values = generateReport(format, i + 1, i % 10 === 0);
+    const title = `示例单位${i + 1}${year}年政府信息公开工作年度报告`;
+    const x = path.join(DIR, `r${i}.xlsx`);
+    const h = path.join(DIR, `r${i}.html`);
+    if (!fs.existsSync(x)) fs.writeFileSync(x, await reportWorkbook(format, values, title));
+    if (!fs.existsSync(h)) {
+      const page = reportHtml(format, values, title);
+      const prose = NARRATIVE.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+      fs.writeFileSync(h, page.replace('<body>', `<body>\n<div class="nav">${'<a href="#">栏目</a>'.repeat(40)}</div>\n${prose}`));
+    }
+    xlsx.push(x);
+    html.push(h);
+  }
+  return { xlsx, html };
+}
+
+async function compare(label: string, files: string[], baseline: (file: string) => Promise<void>): Promise<void> {
+  const readAlone = async (): Promise<void> => {
+    for (const f of files) await baseline(f);
+  };
+  const check = async (): Promise<void> => {
+    await runCheck({ command: 'check', files, format: 'auto', json: false, lang: 'zh-CN', all: false }, nullIo);
+  };
+  // Warm up both paths, then alternate and keep each one's best run.
+  await time(readAlone);
+  await time(check);
+  const alone: number[] = [];
+  const checked: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    alone.push(await time(readAlone));
+    checked.push(await time(check));
+  }
+  const a = Math.min(...alone);
+  const c = Math.min(...checked);
+  console.log(`${label}: ${files.length} 个文件；仅读取 ${a.toFixed(0)} ms（每个 ${(a / files.length).toFixed(2)} ms），nianbao check ${c.toFixed(0)} ms（每个 ${(c / files.length).toFixed(2)} ms）；比值 ${(c / a).toFixed(3)}（目标 ≤ 1.15）`);
+}
+
+async function main(): Promise<void> {
+  console.log(`nianbao 基准测试（Node ${process.version}，${os.cpus().length} 核）`);
+
+  const reports = Array.from({ length: 200 }, (_, i) => ({ format: formats[i % 2], values: generateReport(formats[i % 2], 10_000 + i, i % 10 === 0) }));
+  for (const r of reports) validate({ format: r.format, cells: r.values });
+  const perReport: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const r of reports) {
+      const start = process.hrtime.bigint();
+      validate({ format: r.format, cells: r.values });
+      perReport.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  console.log(`校验一份完整报告（全部规则）：中位数 ${(median(perReport) * 1000).toFixed(1)} µs（${perReport.length} 次）`);
+
+  const started = Date.now();
+  const { xlsx, html } = await generateFiles();
+  console.log(`生成/复用 ${COUNT} 份 .xlsx 和 .html 报告于 ${DIR}（${((Date.now() - started) / 1000).toFixed(1)} s）`);
+
+  await compare('.xlsx', xlsx, async (f) => {
+    // ExcelJS declares its own Buffer type; a Node Buffer is what it reads at run time.
+    await new ExcelJS.Workbook().xlsx.load((await fs.promises.readFile(f)) as unknown as ArrayBuffer);
+  });
+  await compare('.html', html, async (f) => {
+    parse(await fs.promises.readFile(f, 'utf8'));
+  });
+}
+
+void main();
