@@ -68,6 +68,10 @@ const table: Row[] = [
   row('251000元', 'amountWan', '25.1', ['cell.unitInCell'], '元'),
   row('1元', 'amountWan', '0.0001', ['cell.unitInCell'], '元'),
   row('3.5万元', 'amountWan', '3.5', ['cell.unitInCell'], '万元'),
+  // Format 2019's amount prescribes no unit: 万元 is taken as written, and flagged.
+  row('3.5万元', 'amount', '3.5', ['cell.unitInCell'], '万元'),
+  row('1,234元', 'amountWan', '0.1234', ['cell.unitInCell'], '元'),
+  row('减4件', 'change', '-4', ['cell.unitInCell'], '件'),
   row('52.15', 'amount', '52.15'),
   row('96171.6', 'amountWan', '96171.6'),
   // 本年增/减: signed, no finding.
