@@ -98,7 +98,9 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
   }
 
   for (const m of rulesOf(format).magnitudes) {
-    const value = thisYear.get(m.cell)?.value;
+    const parsed = thisYear.get(m.cell);
+    if (parsed?.value === null) blockedBy.set(m.cell, [...(blockedBy.get(m.cell) ?? []), `${m.code}:${m.cell}`]);
+    const value = parsed?.value;
     if (!value) continue;
     const previous = last && last.format.id === format.id ? lastYear?.get(m.cell)?.value : undefined;
     // "Looks like 元": a thousandfold jump on last year, or an implausible absolute figure without one.
@@ -124,12 +126,13 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
     const finding: Finding = {
       code: relation.code,
       severity: relation.severity,
-      cells: [...relation.lhs, ...relation.rhs].map((t) => (t.year === 'last' ? `上年:${t.cell}` : t.cell)),
+      cells: [...relation.lhs, ...relation.rhs].filter((t) => t.year === 'this').map((t) => t.cell),
       expected: e.expected.toNumber(),
       actual: e.actual.toNumber(),
       difference: e.actual.sub(e.expected).toNumber(),
       where: relation.where,
     };
+    if (relation.crossYear) finding.params = { lastYearCells: relation.rhs.filter((t) => t.year === 'last').map((t) => t.cell) };
     const culprit = culprits.get(relation.key);
     if (culprit) finding.likelyCulprit = culprit;
     findings.push(finding);

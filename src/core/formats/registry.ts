@@ -13,7 +13,9 @@ export function getFormat(id: string): FormatDef | undefined {
 
 /** The format a report of `year` must use, per the notices' effective dates. */
 export function formatForYear(year: number): FormatDef | undefined {
-  return formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to));
+  const covering = formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to));
+  // The spec: "year ≤ 2020 uses format 2019" — years before the first format take the first.
+  return covering ?? (year < formats[0].years.from ? formats[0] : undefined);
 }
 
 /** One value cell of a format, with everything needed to read, check and name it. */

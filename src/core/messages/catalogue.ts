@@ -16,7 +16,11 @@ export function figure(value: number | string | null | undefined): string {
 
 /** The table block a relation finding belongs to, from its first cell (`t3.granted.total` → `t3`). */
 export function blockPrefixOf(cellId: string): string {
-  const id = cellId.replace(/^上年:/, '');
-  const parts = id.split('.');
+  const parts = cellId.split('.');
   return parts.slice(0, parts.length - 2).join('.');
+}
+
+/** The first of last year's cells a cross-year finding compares with. */
+export function lastYearCell(finding: Finding): string {
+  return ((finding.params?.lastYearCells as string[] | undefined) ?? [])[0] ?? '';
 }

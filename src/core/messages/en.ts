@@ -1,6 +1,6 @@
 /** English messages (for reviewers and tooling); table labels stay in Chinese, as printed. */
 import type { Finding } from '../engine/findings';
-import { blockPrefixOf, figure, type Catalogue } from './catalogue';
+import { blockPrefixOf, figure, lastYearCell, type Catalogue } from './catalogue';
 import type { Namer } from './names';
 
 const q = (text: string): string => `"${text}"`;
@@ -45,7 +45,7 @@ export const en: Catalogue = {
     return `${q(n.cell(f.cells[0]))} is ${figure(f.actual)} (万元), ${why}: it looks like it was entered in 元.`;
   },
   't3.carryOver': (f, n) =>
-    `${q(n.cell(f.cells[0]))} is ${figure(f.actual)} but last year's ${q(n.cell(f.cells[1].replace(/^上年:/, '')))} was ${figure(f.expected)} (${gap(f)}).`,
+    `${q(n.cell(f.cells[0]))} is ${figure(f.actual)} but last year's ${q(n.cell(lastYearCell(f)))} was ${figure(f.expected)} (${gap(f)}).`,
   't2.stockFlow': (f, n) =>
     `${q(n.cell(f.cells[0]))} is ${figure(f.actual)}; last year's figure plus issued minus repealed gives ${figure(f.expected)} (${gap(f)}). Accept with a reason if documents expired or were amended.`,
   't2.itemsRollForward': (f, n) =>

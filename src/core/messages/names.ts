@@ -29,10 +29,8 @@ export function namer(format: FormatDef): Namer {
   const self: Namer = {
     format,
     cell(id) {
-      const last = id.startsWith('上年:');
-      const def = cells.get(last ? id.slice(3) : id);
-      if (!def) return id;
-      return `${last ? '上年报告 ' : ''}${rowName(def.block, def.row)} / ${def.column.label}`;
+      const def = cells.get(id);
+      return def ? `${rowName(def.block, def.row)} / ${def.column.label}` : id;
     },
     row(prefix, rowId) {
       const block = blockOf(format, prefix);

@@ -1,6 +1,6 @@
 /** 简体中文提示。用语与规定格式一致；每条说明问题、两边数字、差额和处理办法。 */
 import type { Finding } from '../engine/findings';
-import { blockPrefixOf, figure, type Catalogue } from './catalogue';
+import { blockPrefixOf, figure, lastYearCell, type Catalogue } from './catalogue';
 import type { Namer } from './names';
 
 const q = (text: string): string => `「${text}」`;
@@ -59,7 +59,7 @@ export const zhCN: Catalogue = {
     return `${q(n.cell(f.cells[0]))}为 ${figure(f.actual)} 万元，${why}，疑似按“元”填写。本栏单位为万元，请核对。`;
   },
   't3.carryOver': (f, n) =>
-    `${q(n.cell(f.cells[0]))}为 ${figure(f.actual)}，上年报告${q(n.cell(f.cells[1].replace(/^上年:/, '')))}为 ${figure(f.expected)}，本年${gap(f)}。本年的上年结转数应等于上年的结转下年度数，请核对。`,
+    `${q(n.cell(f.cells[0]))}为 ${figure(f.actual)}，上年报告${q(n.cell(lastYearCell(f)))}为 ${figure(f.expected)}，本年${gap(f)}。本年的上年结转数应等于上年的结转下年度数，请核对。`,
   't2.stockFlow': (f, n) =>
     `${q(n.cell(f.cells[0]))}为 ${figure(f.actual)}，按上年现行有效件数加本年制发件数、减本年废止件数应为 ${figure(f.expected)}，${gap(f)}。` +
     `如因文件到期失效、修改等原因确有差异，可在说明理由后接受。`,

@@ -68,6 +68,8 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
   }
   if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber();
 
+  // Digits separated by spaces (`3 5`) are two numbers run together or a stray space: not guessed.
+  if (/\d[\s\u00a0\u3000]+\d/.test(text.normalize('NFKC'))) return notNumber();
   let s = compact(text);
   if (s === '') return { value: Decimal.ZERO, raw: text, issues: [{ code: 'cell.blank' }] };
   if (EXCEL_ERROR.test(s)) return notNumber();

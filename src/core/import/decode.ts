@@ -1,0 +1,126 @@
+/**
+ * Turning a text file's bytes into a string. Reports reach us as UTF-8 (web pages, most
+ * editors), UTF-16 (Word's "Unicode text", Notepad's "Unicode") or GBK/GB18030 (Notepad's
+ * "ANSI" on a Chinese Windows, older portals). No other encodings are guessed.
+ */
+
+/** The slice of the WHATWG TextDecoder we use; the core compiles without DOM or Node types. */
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+declare const TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+interface Detected {
+  encoding: TextEncodingName;
+  /** Bytes of byte-order mark to skip. */
+  bom: number;
+}
+
+function detect(bytes: Uint8Array): Detected {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const utf16 = utf16ByNulPattern(bytes);
+  if (utf16) return { encoding: utf16, bom: 0 };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bom: 0 };
+  return { encoding: 'gb18030', bom: 0 };
+}
+
+/**
+ * UTF-16 without a BOM: ASCII characters (line breaks, tabs, digits — every report has them)
+ * put a NUL in the high byte, so NULs cluster on one byte parity. CJK characters rarely have a
+ * zero byte, and binary data has NULs on both parities, so a lopsided count is a strong signal.
+ */
+function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 1 << 16) & ~1;
+  if (n < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i & 1) odd++;
+      else even++;
+    }
+  }
+  const pairs = n / 2;
+  const minimum = Math.max(1, pairs * 0.005);
+  let candidate: 'utf-16le' | 'utf-16be' | undefined;
+  if (odd >= minimum && odd >= 4 * even) candidate = 'utf-16le';
+  else if (even >= minimum && even >= 4 * odd) candidate = 'utf-16be';
+  if (!candidate) return undefined;
+  // Unpaired surrogates mean it was not UTF-16 after all.
+  try {
+    new TextDecoder(candidate, { fatal: true }).decode(bytes.subarray(0, bytes.length & ~1));
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a text file: BOM first, then UTF-16 by its NUL pattern, then UTF-8 if valid, else GB18030. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const { encoding, bom } = detect(bytes);
+  // ignoreBOM keeps a second U+FEFF that is really content; we skip exactly the BOM we saw.
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bom));
+  return { text, encoding };
+}
+
+/** Signatures of the formats most often renamed or mis-saved as .txt/.html. */
+const MAGIC: readonly number[][] = [
+  [0x50, 0x4b, 0x03, 0x04], // zip: .docx, .xlsx
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE: .doc, .xls, encrypted .xlsx
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x1f, 0x8b], // gzip
+  [0x52, 0x61, 0x72, 0x21], // Rar!
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+];
+
+function hasMagic(bytes: Uint8Array): boolean {
+  return MAGIC.some((sig) => sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b));
+}
+
+/** C0 controls other than tab, LF, VT, FF, CR (pdftotext writes FF between pages). */
+function isControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d;
+}
+
+/**
+ * True when the bytes are evidently not text: a known binary signature, NUL bytes outside
+ * UTF-16, or more than 1% control characters / undecodable sequences.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  if (hasMagic(bytes)) return true;
+  const { encoding } = detect(bytes);
+  if (encoding === 'utf-8' || encoding === 'gb18030') {
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) return true;
+  }
+  const { text } = decodeText(bytes);
+  if (text.length === 0) return false;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) || c === 0xfffd) bad++;
+  }
+  return bad > text.length * 0.01;
+}

@@ -1,0 +1,226 @@
+/**
+ * Reading an .xlsx workbook into grids: one grid per worksheet, rectangular over the cells
+ * that hold something, with merged ranges marked. Nothing in the workbook is executed or
+ * recalculated: a formula cell yields the result Excel last saved.
+ */
+import ExcelJS from 'exceljs';
+import type { Grid, GridCell, GridRow, RawValue, ReadResult } from './grid';
+import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
+
+export type XlsxErrorKind =
+  /** Not a ZIP archive (or a damaged one, or an .xls/.doc), or ExcelJS could not parse it. */
+  | 'corrupt'
+  /** An OLE compound file holding an encrypted (password-protected) workbook. */
+  | 'encrypted'
+  /** A valid ZIP that holds no workbook (e.g. a .docx or a plain .zip). */
+  | 'notWorkbook'
+  /** Bigger than we are willing to parse; `detail` says what was measured. */
+  | 'tooLarge';
+
+export interface XlsxSizeDetail {
+  measured: number;
+  limit: number;
+  /** `bytes` of worksheet XML, or `positions` in one sheet's used rectangle. */
+  unit: 'bytes' | 'positions';
+  sheet?: string;
+  /** The used rectangle, e.g. `B2:XFD61`: usually one stray cell far from the tables. */
+  range?: string;
+}
+
+export class XlsxReadError extends Error {
+  constructor(
+    readonly kind: XlsxErrorKind,
+    message: string,
+    readonly detail?: XlsxSizeDetail,
+  ) {
+    super(message);
+    this.name = 'XlsxReadError';
+  }
+}
+
+export interface XlsxReadOptions {
+  /**
+   * Refuse when the worksheets and shared strings together declare more uncompressed XML than
+   * this. ExcelJS parses roughly 10 MB of sheet XML per second, so the default bounds a read to
+   * a few seconds even without the caller's own cell count.
+   */
+  maxXmlBytes?: number;
+  /** Refuse a sheet whose used rectangle (rows × columns) exceeds this many positions. */
+  maxGridCells?: number;
+}
+
+export const XLSX_DEFAULT_LIMITS = {
+  maxXmlBytes: 12 * 1024 * 1024,
+  maxGridCells: 250_000,
+} as const;
+
+/** XML nodes we never need: skipping them saves parse time and avoids their quirks. */
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks', // a hyperlink cell then reads as its display text
+  'drawing',
+  'picture',
+  'legacyDrawing',
+  'extLst',
+  'headerFooter',
+  'printOptions',
+  'pageSetup',
+  'pageMargins',
+  'rowBreaks',
+  'colBreaks',
+  'autoFilter',
+  'tableParts',
+];
+
+/** Checks what the archive is before parsing it, cheaply, from the central directory alone. */
+export function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
+  if (isCompoundFile(bytes)) {
+    // Excel saves a password-protected workbook as an OLE file holding an `EncryptedPackage`
+    // stream; any other OLE file is an .xls/.doc saved under the wrong name.
+    if (containsUtf16(bytes, 'EncryptedPackage')) throw new XlsxReadError('encrypted', 'an encrypted OOXML package');
+    throw new XlsxReadError('corrupt', 'an OLE compound file (.xls or .doc), not an .xlsx');
+  }
+  if (!looksLikeZip(bytes)) throw new XlsxReadError('corrupt', 'not a ZIP archive');
+  let entries: ZipEntry[];
+  try {
+    entries = listZipEntries(bytes);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new XlsxReadError('corrupt', e.message);
+    throw e;
+  }
+  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
+  if (!names.has('xl/workbook.xml')) throw new XlsxReadError('notWorkbook', 'no xl/workbook.xml in the archive');
+  if (entries.some((e) => e.encrypted)) throw new XlsxReadError('encrypted', 'ZIP entries are encrypted');
+  return entries;
+}
+
+function containsUtf16(bytes: Uint8Array, ascii: string): boolean {
+  const needle = Array.from(ascii, (ch) => [ch.charCodeAt(0), 0]).flat();
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Worksheet and shared-string parts: the parts whose size drives parse time. */
+export function isSheetDataPart(name: string): boolean {
+  return /^\/?xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/.test(name);
+}
+
+function toArrayBuffer(data: ArrayBuffer | Uint8Array): { bytes: Uint8Array; buffer: ArrayBuffer } {
+  if (data instanceof Uint8Array) {
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(data);
+    return { bytes: data, buffer: copy.buffer };
+  }
+  return { bytes: new Uint8Array(data), buffer: data };
+}
+
+/** Reads every worksheet of an .xlsx workbook. Throws `XlsxReadError` for anything unreadable. */
+export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<ReadResult> {
+  const maxXmlBytes = options.maxXmlBytes ?? XLSX_DEFAULT_LIMITS.maxXmlBytes;
+  const maxGridCells = options.maxGridCells ?? XLSX_DEFAULT_LIMITS.maxGridCells;
+  const { bytes, buffer } = toArrayBuffer(data);
+
+  const entries = inspectXlsx(bytes);
+  const xmlBytes = entries.filter((e) => isSheetDataPart(e.name)).reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (xmlBytes > maxXmlBytes) {
+    throw new XlsxReadError('tooLarge', `worksheet XML of ${xmlBytes} bytes exceeds ${maxXmlBytes}`, {
+      measured: xmlBytes,
+      limit: maxXmlBytes,
+      unit: 'bytes',
+    });
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer, { ignoreNodes: IGNORED_NODES });
+  } catch (e) {
+    // ExcelJS reports damage as whatever its internals hit (TypeError, SAX errors...).
+    throw new XlsxReadError('corrupt', `workbook could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  const grids: Grid[] = [];
+  for (const sheet of workbook.worksheets) grids.push(sheetToGrid(sheet, maxGridCells));
+  return { grids };
+}
+
+/** A1-style column letters for a 1-based column number. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function sheetToGrid(sheet: ExcelJS.Worksheet, maxGridCells: number): Grid {
+  const name = sheet.name;
+  const dims = sheet.actualRowCount > 0 ? sheet.dimensions : undefined;
+  if (!dims || !(dims.top > 0) || !(dims.left > 0)) return { name, rows: [] };
+  const { top, left, bottom, right } = dims;
+  const width = right - left + 1;
+  const area = (bottom - top + 1) * width;
+  if (area > maxGridCells) {
+    const range = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+    throw new XlsxReadError('tooLarge', `sheet ${name} spans ${range} (${area} positions)`, {
+      measured: area,
+      limit: maxGridCells,
+      unit: 'positions',
+      sheet: name,
+      range,
+    });
+  }
+  const letters = Array.from({ length: width }, (_, i) => columnLetters(left + i));
+  const rows: GridRow[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const cells: GridCell[] = Array.from({ length: width }, () => ({ value: null }));
+    const row = sheet.findRow(r);
+    row?.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col < left || col > right) return;
+      cells[col - left] = cell.type === ExcelJS.ValueType.Merge ? { value: null, merged: true } : { value: cellValue(cell) };
+    });
+    rows.push({ cells, source: `${name}!第${r}行`, addresses: letters.map((l) => `${l}${r}`) });
+  }
+  return { name, rows };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !(v instanceof Date);
+}
+
+function richText(v: unknown): string | undefined {
+  if (isObject(v) && Array.isArray(v.richText)) {
+    return v.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
+  }
+  return undefined;
+}
+
+/** A plain value (or a formula's cached result) as RawValue; undefined if it is not one. */
+function plain(v: unknown): RawValue | undefined {
+  if (v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (isObject(v)) {
+    if (typeof v.error === 'string') return { error: v.error };
+    const rich = richText(v);
+    if (rich !== undefined) return rich;
+    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : (richText(v.text) ?? '');
+  }
+  return undefined;
+}
+
+function cellValue(cell: ExcelJS.Cell): RawValue {
+  const v: unknown = cell.value;
+  if (v === undefined) return null;
+  const direct = plain(v);
+  if (direct !== undefined) return direct;
+  if (isObject(v) && ('formula' in v || 'sharedFormula' in v)) {
+    const result = v.result === undefined ? undefined : plain(v.result);
+    if (result !== undefined) return result;
+    // Never calculated (e.g. written by a script): show the formula so the message can say so.
+    const formula = cell.formula || (typeof v.formula === 'string' ? v.formula : '');
+    return `=${formula}`;
+  }
+  return cell.text;
+}
