@@ -50,8 +50,7 @@ const COLLAPSE_AFTER = 5;
 function tableOf(f: Finding): TableId | 'other' {
   const fromParams = f.params?.table as TableId | undefined;
   if (fromParams) return fromParams;
-  const first = f.cells[0]?.replace(/^上年:/, '');
-  const t = first?.split('.')[0];
+  const t = f.cells[0]?.split('.')[0];
   return t === 't2' || t === 't3' || t === 't4' ? t : 'other';
 }
 
