@@ -39,7 +39,7 @@ export class UnknownFormatError extends Error {}
 export function extract(read: ReadResult, options: { format?: string; year?: number } = {}): Omit<CheckedReport, 'values' | 'findings'> & { importFindings: Finding[] } {
   const requested = options.format ? getFormat(options.format) : undefined;
   if (options.format && !requested) throw new UnknownFormatError(options.format);
-  const year = options.year ?? read.meta?.year ?? (read.text ? detectYear(read.text) : undefined);
+  const year = options.year ?? read.meta?.year ?? detectYear(read.text ?? gridLines(read));
 
   if (read.cells) {
     const format = requested ?? (read.meta?.format ? getFormat(read.meta.format) : undefined) ?? (year ? formatForYear(year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
@@ -64,6 +64,11 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     }
   }
   return { format: recognition.format, formatDetected: recognition.formatDetected, year, tables: recognition.tables, raw: recognition.cells, sources: recognition.sources, importFindings };
+}
+
+/** A workbook has no running text; its cells, row by row, carry the title and year instead. */
+function gridLines(read: ReadResult): string[] {
+  return read.grids.flatMap((g) => g.rows.map((r) => r.cells.map((c) => (typeof c.value === 'string' ? c.value : '')).join('\t')));
 }
 
 export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {

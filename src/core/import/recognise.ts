@@ -271,40 +271,34 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
-/** t4: one value row of 15 cells under the 行政复议 / 行政诉讼 header. */
+/** t4: one value row of 15 cells under the 行政复议 / 行政诉讼 header (which PDF text scatters over lines). */
 function readT4(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
-  const columnLabels = block.columns.map((c) => normaliseLabel(c.label));
-  const groupLabels = block.rows.flatMap((r) => r.labels).map(normaliseLabel);
-  const isHeader = (row: FlatRow): boolean => row.cells.some((c) => !c.valueLike && [...columnLabels, ...groupLabels].some((l) => labelScore(c.norm, l) >= 0.9));
   const left = rows[from].cells.find((c) => labelScore(c.norm, normaliseLabel('行政复议')) >= 0.9)?.pos ?? 0;
-  let i = from;
-  while (i + 1 < to && isHeader(rows[i + 1])) i++;
-  const headerEnd = i + 1;
-  const expectedHeader = block.rows.flatMap(() => block.columns.map((c) => c.label));
-  const positions = headerPositions(rows, from, headerEnd, expectedHeader);
-  attempt.score += headerEnd - from > 1 ? 1 : 0;
   const n = block.rows.length * block.columns.length;
-  for (let r = headerEnd; r < Math.min(to, headerEnd + 6); r++) {
-    const row = rows[r];
-    const after = row.cells.filter((c) => c.pos >= left);
-    if (after.every(isEmpty)) continue;
-    const picked = pickValues(after, n, positions);
-    if (!Array.isArray(picked) || !picked.every((c) => c.valueLike || isEmpty(c) || typeof c.raw !== 'string' || c.norm.length <= 12)) {
-      attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: Array.isArray(picked) ? n : picked.found, source: row.source } });
-      return;
-    }
-    block.rows.forEach((group, g) =>
-      block.columns.forEach((col, k) => {
-        const cell = picked[g * block.columns.length + k];
-        const id = `t4.${group.id}.${col.id}`;
-        attempt.cells[id] = cell.raw;
-        attempt.sources[id] = sourceOf(row, cell);
-      }),
-    );
-    attempt.score += 1;
+  // The value row is the first one holding any figure; everything before it is header.
+  const last = Math.min(to, from + 30);
+  let r = from + 1;
+  while (r < last && !rows[r].cells.some((c) => c.valueLike && c.pos >= left)) r++;
+  if (r >= last) {
+    attempt.problems.push({ code: 'import.partialTable', table: 't4', params: { block: 't4', missingRows: block.rows.map((g) => g.id) } });
     return;
   }
-  attempt.problems.push({ code: 'import.partialTable', table: 't4', params: { block: 't4', missingRows: ['values'] } });
+  const row = rows[r];
+  const positions = headerPositions(rows, from, r, block.rows.flatMap(() => block.columns.map((c) => c.label)));
+  attempt.score += positions ? 2 : 1;
+  const picked = pickValues(row.cells.filter((c) => c.pos >= left), n, positions);
+  if (!Array.isArray(picked)) {
+    attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
+    return;
+  }
+  block.rows.forEach((group, g) =>
+    block.columns.forEach((col, k) => {
+      const cell = picked[g * block.columns.length + k];
+      const id = `t4.${group.id}.${col.id}`;
+      attempt.cells[id] = cell.raw;
+      attempt.sources[id] = sourceOf(row, cell);
+    }),
+  );
 }
 
 /** Where each table starts: the first of its distinctive labels. */
