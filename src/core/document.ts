@@ -25,9 +25,12 @@ export const SECTIONS: readonly SectionDef[] = [
 
 /** Index of each section's heading line in `lines` (−1 where absent). */
 export function findSections(lines: readonly string[]): number[] {
-  const normalised = lines.map(normaliseLabel);
+  // Only short lines that open with a numeral can be headings: skip normalising the prose.
+  const normalised = lines.map((l) => (l.length <= 60 && HEADING_START.test(l) ? normaliseLabel(l) : ''));
   return SECTIONS.map((s) => normalised.findIndex((l) => l.startsWith(`${s.numeral}、`) && l.length <= 40 && l.includes(s.key)));
 }
+
+const HEADING_START = /^[\s\u3000]*[一二三四五六][\s\u3000]*、/;
 
 /** Sections missing, or out of order (a heading found before an earlier one). */
 export function missingSections(lines: readonly string[]): SectionDef[] {

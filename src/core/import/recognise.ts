@@ -52,6 +52,7 @@ interface FlatRow {
 function isValueLike(raw: RawValue): boolean {
   if (typeof raw === 'number') return true;
   if (typeof raw !== 'string') return false;
+  if (/^\d+$/.test(raw)) return true;
   const parsed = parseCell(raw, 'change');
   return parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank');
 }
@@ -90,8 +91,6 @@ interface Attempt {
   sources: Record<string, string>;
   problems: Problem[];
   tables: Record<TableId, boolean>;
-  /** Labels matched: how well this format explains the grids. */
-  score: number;
 }
 
 function sourceOf(row: FlatRow, cell: FlatCell): string {
@@ -119,6 +118,18 @@ function rowKeys(block: BlockDef): readonly string[] {
     blockKeys.set(block, keys);
   }
   return keys;
+}
+
+const blockIds = new WeakMap<BlockDef, string[][]>();
+
+/** Cell ids of a block by row and column index. */
+function cellIds(block: BlockDef): string[][] {
+  let ids = blockIds.get(block);
+  if (!ids) {
+    ids = block.rows.map((r) => block.columns.map((c) => `${block.prefix}.${r.id}.${c.id}`));
+    blockIds.set(block, ids);
+  }
+  return ids;
 }
 
 /** Finds the first row index ≥ from whose cells match `label` well enough. */
@@ -203,15 +214,14 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
     attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'duplicateRow', block: block.prefix, row: block.rows[d].id, sources: labelled.filter((l) => l.defIndex === d).map((l) => rows[l.rowIndex].source) } });
     byDef.delete(d);
   }
-  attempt.score += byDef.size;
 
   const firstData = Math.min(...[...byDef.values()].map((l) => l.rowIndex), to);
   const positions = headerPositions(rows, from, firstData, block.columns.map((c) => c.label));
-  if (positions) attempt.score += 1;
 
+  const ids = cellIds(block);
   const assign = (defIndex: number, rowIndex: number, values: FlatCell[]): void => {
-    block.columns.forEach((col, k) => {
-      const id = `${block.prefix}.${block.rows[defIndex].id}.${col.id}`;
+    attempt.tables[block.table] = true;
+    ids[defIndex].forEach((id, k) => {
       attempt.cells[id] = values[k].raw;
       attempt.sources[id] = sourceOf(rows[rowIndex], values[k]);
     });
@@ -255,7 +265,6 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
         const cells = row.cells.filter((c) => !isEmpty(c));
         assign(d, gapRows[j], cells.slice(cells.length - n));
       });
-      attempt.score += gapDefs.length / 2;
     } else if (gapRows.length === 0 || anchors.length === 0) {
       missing.push(...gapDefs.map((d) => block.rows[d].id));
     } else {
@@ -285,16 +294,15 @@ function readT4(rows: readonly FlatRow[], from: number, to: number, block: Block
   }
   const row = rows[r];
   const positions = headerPositions(rows, from, r, block.rows.flatMap(() => block.columns.map((c) => c.label)));
-  attempt.score += positions ? 2 : 1;
   const picked = pickValues(row.cells.filter((c) => c.pos >= left), n, positions);
   if (!Array.isArray(picked)) {
     attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
     return;
   }
-  block.rows.forEach((group, g) =>
-    block.columns.forEach((col, k) => {
+  attempt.tables.t4 = true;
+  cellIds(block).forEach((group, g) =>
+    group.forEach((id, k) => {
       const cell = picked[g * block.columns.length + k];
-      const id = `t4.${group.id}.${col.id}`;
       attempt.cells[id] = cell.raw;
       attempt.sources[id] = sourceOf(row, cell);
     }),
@@ -313,7 +321,7 @@ function tableAnchors(rows: readonly FlatRow[], format: FormatDef): Record<Table
 }
 
 function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
-  const attempt: Attempt = { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false }, score: 0 };
+  const attempt: Attempt = { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false } };
   const anchors = tableAnchors(rows, format);
   const starts = (Object.values(anchors) as number[]).filter((i) => i >= 0).sort((a, b) => a - b);
   const endOf = (start: number): number => starts.find((s) => s > start) ?? rows.length;
@@ -333,14 +341,10 @@ function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
         if (titleRows[k] < 0) {
           attempt.problems.push({ code: 'import.partialTable', table, params: { block: b.prefix, missingRows: b.rows.map((r) => r.id) } });
           return;
-        }
-        attempt.score += 1;
-        const next = titleRows.filter((r) => r > titleRows[k]);
+        }        const next = titleRows.filter((r) => r > titleRows[k]);
         readBlock(rows, titleRows[k], next.length > 0 ? Math.min(...next) : end, b, attempt);
       });
     }
-    const prefix = `${table}.`;
-    attempt.tables[table] = Object.keys(attempt.cells).some((id) => id.startsWith(prefix));
   }
   // A table whose anchor was seen but none of whose rows could be read is not found.
   for (const table of ['t2', 't3', 't4'] as TableId[]) {
@@ -364,22 +368,56 @@ function missingCells(format: FormatDef, p: Problem): string[] {
   return [...cellsOf(format).keys()].filter((id) => id.startsWith(prefix) && rowsOf.includes(id.slice(prefix.length).split('.')[0]));
 }
 
+/** Labels printed by exactly one format (t2 columns and rows, 2021's 其他处理 items), normalised. */
+let distinguishing: { labels: readonly string[]; owners: readonly FormatDef[] } | undefined;
+
+function distinguishingLabels(): { labels: readonly string[]; owners: readonly FormatDef[] } {
+  if (!distinguishing) {
+    const labelsOf = (f: FormatDef): Set<string> =>
+      new Set(f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.map((c) => c.label)]).map(normaliseLabel));
+    const sets = formats.map(labelsOf);
+    const labels: string[] = [];
+    const owners: FormatDef[] = [];
+    sets.forEach((set, k) => {
+      for (const label of set) {
+        if (sets.some((other, j) => j !== k && other.has(label))) continue;
+        labels.push(label);
+        owners.push(formats[k]);
+      }
+    });
+    distinguishing = { labels, owners };
+  }
+  return distinguishing;
+}
+
+/** The format whose own labels the grids carry most, or undefined when they do not tell. */
+function detectFormat(rows: readonly FlatRow[]): FormatDef | undefined {
+  const { labels, owners } = distinguishingLabels();
+  const votes = new Map<FormatDef, number>();
+  for (const row of rows) {
+    for (const c of row.cells) {
+      if (c.valueLike || isEmpty(c)) continue;
+      const match = bestLabel(c.norm, labels);
+      if (match && match.score >= 0.9) votes.set(owners[match.index], (votes.get(owners[match.index]) ?? 0) + 1);
+    }
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : undefined;
+}
+
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognition {
   const rows = flatten(grids);
-  const candidates = options.format ? [options.format] : formats;
-  const attempts = candidates.map((f) => attemptFormat(rows, f)).sort((a, b) => b.score - a.score || a.problems.length - b.problems.length);
-  const tie = attempts.length > 1 && attempts[0].score === attempts[1].score && attempts[0].problems.length === attempts[1].problems.length;
-  let chosen = attempts[0];
-  if (tie) {
-    const fallback = (options.year !== undefined ? formatForYear(options.year) : undefined) ?? getFormat(DEFAULT_FORMAT_ID);
-    chosen = attempts.find((a) => a.format === fallback) ?? chosen;
-  }
+  // Decide the format from the labels only one format prints, then read the tables once.
+  const detected = options.format ? undefined : detectFormat(rows);
+  const format =
+    options.format ?? detected ?? (options.year !== undefined ? formatForYear(options.year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
+  const attempt = attemptFormat(rows, format);
   return {
-    format: chosen.format,
-    formatDetected: !tie || options.format !== undefined,
-    tables: chosen.tables,
-    cells: chosen.cells,
-    sources: chosen.sources,
-    findings: chosen.problems.map((p) => toFinding(p, chosen.format)),
+    format,
+    formatDetected: options.format !== undefined || detected !== undefined,
+    tables: attempt.tables,
+    cells: attempt.cells,
+    sources: attempt.sources,
+    findings: attempt.problems.map((p) => toFinding(p, format)),
   };
 }

@@ -34,6 +34,7 @@ const EXCEL_ERROR = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC
 /** Units that real reports type into cells; 万元 before 元 so the longer one wins. */
 const UNIT = /(万元|元|件|项|个|次|条|家|人|宗|起)$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PLAIN_INTEGER = /^ *\d{1,15} *$/;
 const CHANGE_WORD = /^(增加|减少|增|减)/;
 
 /** Text as it would be typed: full-width forms folded, all white space removed. */
@@ -65,6 +66,11 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
     const issues: CellIssue[] = [];
     checkRange(value, kind, issues);
     return { value, raw: text, issues };
+  }
+  // The common case, a plain whole number typed as text, needs none of the folding below.
+  if (typeof raw === 'string' && PLAIN_INTEGER.test(raw)) {
+    const value = Decimal.parse(raw.trim()) as Decimal;
+    return { value, raw: text, issues: [] };
   }
   if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber();
 
