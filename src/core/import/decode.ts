@@ -34,35 +34,40 @@ function detect(bytes: Uint8Array): Detected {
   return { encoding: 'gb18030', bom: 0 };
 }
 
+/** Characters a report can plausibly contain: ASCII, Latin, punctuation, CJK, full-width forms. */
+function plausible(c: number): boolean {
+  return (
+    c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ||
+    (c >= 0x20 && c <= 0x7e) ||
+    (c >= 0xa0 && c <= 0x24f) ||
+    (c >= 0x2000 && c <= 0x27bf) || // punctuation “”…—, symbols, circled numbers
+    (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, punctuation, kana, Ext A, unified
+    (c >= 0xd800 && c <= 0xdfff) || // surrogates: rarer ideographs
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xffef)
+  );
+}
+
+function plausibleShare(text: string): number {
+  if (text.length === 0) return 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) if (plausible(text.charCodeAt(i))) good++;
+  return good / text.length;
+}
+
 /**
- * UTF-16 without a BOM: ASCII characters (line breaks, tabs, digits — every report has them)
- * put a NUL in the high byte, so NULs cluster on one byte parity. CJK characters rarely have a
- * zero byte, and binary data has NULs on both parities, so a lopsided count is a strong signal.
+ * UTF-16 without a BOM. Valid UTF-8 text never holds NUL bytes, but UTF-16 does for every ASCII
+ * character (line breaks, tabs, digits), so NULs make us try both byte orders: the right one
+ * reads as Chinese and ASCII, the wrong one (or binary data) as a scatter of unrelated scripts.
  */
 function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(bytes.length, 1 << 16) & ~1;
-  if (n < 2) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0) {
-      if (i & 1) odd++;
-      else even++;
-    }
-  }
-  const pairs = n / 2;
-  const minimum = Math.max(1, pairs * 0.005);
-  let candidate: 'utf-16le' | 'utf-16be' | undefined;
-  if (odd >= minimum && odd >= 4 * even) candidate = 'utf-16le';
-  else if (even >= minimum && even >= 4 * odd) candidate = 'utf-16be';
-  if (!candidate) return undefined;
-  // Unpaired surrogates mean it was not UTF-16 after all.
-  try {
-    new TextDecoder(candidate, { fatal: true }).decode(bytes.subarray(0, bytes.length & ~1));
-    return candidate;
-  } catch {
-    return undefined;
-  }
+  const sample = bytes.subarray(0, Math.min(bytes.length, 1 << 16) & ~1);
+  if (sample.length < 2 || !sample.includes(0)) return undefined;
+  const le = plausibleShare(new TextDecoder('utf-16le').decode(sample));
+  const be = plausibleShare(new TextDecoder('utf-16be').decode(sample));
+  if (le >= 0.9 && le > be) return 'utf-16le';
+  if (be >= 0.9 && be > le) return 'utf-16be';
+  return undefined;
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
