@@ -3,7 +3,7 @@
  * that hold something, with merged ranges marked. Nothing in the workbook is executed or
  * recalculated: a formula cell yields the result Excel last saved.
  */
-import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import type { Grid, GridCell, GridRow, RawValue, ReadResult } from './grid';
 import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
 
@@ -134,6 +134,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxRead
     });
   }
 
+  // Loaded on first use: requiring ExcelJS takes ~0.4 s, which text and HTML checks need not pay.
+  const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer, { ignoreNodes: IGNORED_NODES });
@@ -143,7 +145,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxRead
   }
 
   const grids: Grid[] = [];
-  for (const sheet of workbook.worksheets) grids.push(sheetToGrid(sheet, maxGridCells));
+  const merge = ExcelJS.ValueType.Merge;
+  for (const sheet of workbook.worksheets) grids.push(sheetToGrid(sheet, maxGridCells, merge));
   return { grids };
 }
 
@@ -154,7 +157,7 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-function sheetToGrid(sheet: ExcelJS.Worksheet, maxGridCells: number): Grid {
+function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number): Grid {
   const name = sheet.name;
   const dims = sheet.actualRowCount > 0 ? sheet.dimensions : undefined;
   if (!dims || !(dims.top > 0) || !(dims.left > 0)) return { name, rows: [] };
@@ -178,7 +181,8 @@ function sheetToGrid(sheet: ExcelJS.Worksheet, maxGridCells: number): Grid {
     const row = sheet.findRow(r);
     row?.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col < left || col > right) return;
-      cells[col - left] = cell.type === ExcelJS.ValueType.Merge ? { value: null, merged: true } : { value: cellValue(cell) };
+      // Covered positions of a merged range report the anchor's value: keep it at the anchor only.
+      cells[col - left] = cell.type === mergeType ? { value: null, merged: true } : { value: cellValue(cell) };
     });
     rows.push({ cells, source: `${name}!第${r}行`, addresses: letters.map((l) => `${l}${r}`) });
   }
@@ -210,7 +214,7 @@ function plain(v: unknown): RawValue | undefined {
   return undefined;
 }
 
-function cellValue(cell: ExcelJS.Cell): RawValue {
+function cellValue(cell: Cell): RawValue {
   const v: unknown = cell.value;
   if (v === undefined) return null;
   const direct = plain(v);
