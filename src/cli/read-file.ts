@@ -1,0 +1,192 @@
+/**
+ * Reading a report file from disk with the reader its extension names, refusing with a
+ * one-line Chinese message (`ReadError`) whatever cannot be read. The input is only ever read.
+ */
+import { promises as fs, type Stats } from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { decodeText, looksBinary } from '../core/import/decode';
+import type { ReadResult } from '../core/import/grid';
+import { HtmlReadError, MAX_HTML_DEPTH, readHtml } from '../core/import/html';
+import { JsonReadError, readJson } from '../core/import/json';
+import { readText } from '../core/import/text';
+import { inspectXlsx, readXlsx, XlsxReadError } from '../core/import/xlsx';
+import { entryData, ZipFormatError, type ZipEntry } from '../core/import/zip';
+
+export type ReadErrorCode =
+  | 'notFound'
+  | 'directory'
+  | 'notFile'
+  | 'noPermission'
+  | 'empty'
+  | 'tooLarge'
+  | 'unsupportedType'
+  | 'binary'
+  | 'corruptXlsx'
+  | 'encryptedXlsx'
+  | 'notWorkbook'
+  | 'tooManyCells'
+  | 'invalidJson'
+  | 'tooDeep'
+  | 'ioError';
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+export const READ_LIMITS = {
+  /** Checked with stat before reading. */
+  maxFileBytes: 20 * 1024 * 1024,
+  /**
+   * Cells (`<c>` elements, formatted empty ones included) over all worksheets. A report's
+   * workbook has one or two thousand; ExcelJS needs about 2 s per 100 000 cells or rows
+   * (measured), so this keeps any accepted read around a second.
+   */
+  maxCells: 50_000,
+  /** Inflated size of all parts together: a "zip bomb" stops here, not in memory. */
+  maxInflatedBytes: 200 * 1024 * 1024,
+} as const;
+
+const SUPPORTED = '.xlsx、.html、.txt 或 .json';
+
+function mb(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/** Reads a report file: .xlsx, .html/.htm, .txt or .json. Throws `ReadError` with a message for people. */
+export async function readReportFile(file: string): Promise<ReadResult> {
+  const fail = (code: ReadErrorCode, message: string): ReadError => new ReadError(code, `${message}：${file}`, file);
+
+  let stat: Stats;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('notFound', '文件不存在');
+    if (code === 'EACCES' || code === 'EPERM') throw fail('noPermission', '没有权限读取文件');
+    throw fail('ioError', `无法读取文件（${code ?? String(e)}）`);
+  }
+  if (stat.isDirectory()) throw fail('directory', '这是一个文件夹，不是文件');
+  // FIFOs and devices could block or never end.
+  if (!stat.isFile()) throw fail('notFile', '不是普通文件');
+
+  const ext = path.extname(file).toLowerCase();
+  if (!['.xlsx', '.html', '.htm', '.txt', '.json'].includes(ext)) {
+    if (ext === '.xls') throw fail('unsupportedType', '不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查');
+    const shown = ext === '' ? '（没有扩展名）' : ` ${ext}`;
+    throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);
+  }
+  if (stat.size === 0) throw fail('empty', '文件为空');
+  if (stat.size > READ_LIMITS.maxFileBytes) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(stat.size)} MB）`);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EPERM') throw fail('noPermission', '没有权限读取文件');
+    throw fail('ioError', `无法读取文件（${code ?? String(e)}）`);
+  }
+  // The file may have changed since stat.
+  if (bytes.length === 0) throw fail('empty', '文件为空');
+  if (bytes.length > READ_LIMITS.maxFileBytes) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(bytes.length)} MB）`);
+
+  if (ext === '.xlsx') return readWorkbook(bytes, fail);
+  if (looksBinary(bytes)) throw fail('binary', '文件看起来是二进制数据，不是文本');
+  const { text } = decodeText(bytes);
+  if (ext === '.json') {
+    try {
+      return readJson(text);
+    } catch (e) {
+      if (e instanceof JsonReadError) throw fail('invalidJson', e.message);
+      throw e;
+    }
+  }
+  if (ext === '.txt') return readText(text);
+  try {
+    return readHtml(text);
+  } catch (e) {
+    if (e instanceof HtmlReadError) throw fail('tooDeep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取`);
+    throw e;
+  }
+}
+
+type Fail = (code: ReadErrorCode, message: string) => ReadError;
+
+async function readWorkbook(bytes: Uint8Array, fail: Fail): Promise<ReadResult> {
+  const corrupt = (): ReadError => fail('corruptXlsx', '不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 2007 及以上格式）');
+  try {
+    const entries = inspectXlsx(bytes);
+    const size = measureParts(bytes, entries);
+    if (size.inflatedBytes > READ_LIMITS.maxInflatedBytes) {
+      throw fail('tooManyCells', `工作簿解压后超过 ${mb(READ_LIMITS.maxInflatedBytes)} MB，超过可读取的上限`);
+    }
+    if (size.cells > READ_LIMITS.maxCells) {
+      throw fail('tooManyCells', `工作簿太大：共 ${size.cells} 个单元格，超过 ${READ_LIMITS.maxCells} 个的上限，请只保留年报表格后再检查`);
+    }
+    return await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof XlsxReadError) {
+      switch (e.kind) {
+        case 'encrypted':
+          throw fail('encryptedXlsx', '工作簿受密码保护，无法读取，请先取消密码');
+        case 'notWorkbook':
+          throw fail('notWorkbook', '压缩包中没有工作簿内容');
+        case 'tooLarge':
+          if (e.detail?.unit === 'positions') {
+            throw fail('tooManyCells', `工作表“${e.detail.sheet ?? ''}”的已用区域过大（${e.detail.range ?? ''}），请删除表格以外远处的内容后再检查`);
+          }
+          throw fail('tooManyCells', '工作簿太大，超过可读取的上限，请只保留年报表格后再检查');
+        case 'corrupt':
+          throw corrupt();
+      }
+    }
+    if (e instanceof ZipFormatError) throw corrupt();
+    throw e;
+  }
+}
+
+const WORKSHEET = /^\/?xl\/worksheets\/[^/]+\.xml$/;
+/** `<c ` / `<c>` / `<x:c ` open a cell; `<col`, `<cfRule` and the like do not match. */
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
+
+/**
+ * Inflates every part (with a cap on the total, so an archive that lies about its sizes cannot
+ * exhaust memory) and counts the worksheets' cell elements — all before the real parse, so a
+ * huge workbook is refused in a fraction of the time parsing it would take.
+ */
+function measureParts(bytes: Uint8Array, entries: ZipEntry[]): { cells: number; inflatedBytes: number } {
+  const cap = READ_LIMITS.maxInflatedBytes;
+  let inflatedBytes = 0;
+  let cells = 0;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = entryData(bytes, entry);
+    let part: Buffer;
+    if (entry.method === 0) part = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    else if (entry.method === 8) {
+      try {
+        part = zlib.inflateRawSync(data, { maxOutputLength: cap - inflatedBytes + 1 });
+      } catch (e) {
+        // Checked by code: errors from Node internals may come from another realm (e.g. under Jest).
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { cells, inflatedBytes: cap + 1 };
+        throw new XlsxReadError('corrupt', `cannot inflate ${entry.name}`);
+      }
+    } else throw new XlsxReadError('corrupt', `unsupported compression ${entry.method} in ${entry.name}`);
+    inflatedBytes += part.length;
+    if (inflatedBytes > cap) return { cells, inflatedBytes };
+    if (WORKSHEET.test(entry.name)) {
+      const xml = part.toString('latin1');
+      CELL_TAG.lastIndex = 0;
+      while (CELL_TAG.exec(xml)) cells++;
+    }
+  }
+  return { cells, inflatedBytes };
+}

@@ -1,0 +1,185 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { READ_LIMITS, ReadError, readReportFile } from '../../src/cli/read-file';
+import type { ReadResult } from '../../src/core/import/grid';
+import { FIXTURES, RENDERED } from '../helpers/fixtures';
+import { fakeEncryptedWorkbook, fakeXls, HERE_FIXTURES, makeZip, repeatedDeflate, rowWith, tempDir, unzip, utf16, values } from './helpers';
+
+const dir = tempDir();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+async function refusal(file: string): Promise<ReadError> {
+  try {
+    await readReportFile(file);
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
+  throw new Error(`expected ${file} to be refused`);
+}
+
+describe('refusals: one line of Chinese naming the file', () => {
+  test('missing file', async () => {
+    const file = path.join(dir, 'a.xlsx');
+    const e = await refusal(file);
+    expect(e.code).toBe('notFound');
+    expect(e.message).toBe(`文件不存在：${file}`);
+    expect(e.file).toBe(file);
+  });
+
+  test('a folder, a device', async () => {
+    const folder = path.join(dir, 'reports.xlsx');
+    fs.mkdirSync(folder);
+    expect((await refusal(folder)).message).toBe(`这是一个文件夹，不是文件：${folder}`);
+    expect((await refusal('/dev/null')).message).toBe('不是普通文件：/dev/null');
+  });
+
+  test('empty file', async () => {
+    const file = write('empty.txt', '');
+    expect((await refusal(file)).message).toBe(`文件为空：${file}`);
+  });
+
+  test('over 20 MB, checked by size before reading (sparse file)', async () => {
+    const file = write('big.html', '');
+    fs.truncateSync(file, 21 * 1024 * 1024);
+    const e = await refusal(file);
+    expect(e.code).toBe('tooLarge');
+    expect(e.message).toBe(`文件超过 20 MB 的上限（21.0 MB）：${file}`);
+  });
+
+  test('unsupported types', async () => {
+    const pdf = write('report.pdf', '%PDF-1.7');
+    expect((await refusal(pdf)).message).toBe(`不支持的文件类型 .pdf：请使用 .xlsx、.html、.txt 或 .json（${pdf}）`);
+    const xls = write('report.xls', fakeXls());
+    expect((await refusal(xls)).message).toBe(`不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查：${xls}`);
+    const bare = write('README', 'x');
+    expect((await refusal(bare)).message).toBe(`不支持的文件类型（没有扩展名）：请使用 .xlsx、.html、.txt 或 .json（${bare}）`);
+  });
+
+  test('corrupt workbook, and an .xls saved as .xlsx', async () => {
+    const truncated = write('truncated.xlsx', fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx')).subarray(0, 3000));
+    const message = '不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 2007 及以上格式）';
+    expect((await refusal(truncated)).message).toBe(`${message}：${truncated}`);
+    expect((await refusal(write('text.xlsx', '一、总体情况'))).code).toBe('corruptXlsx');
+    expect((await refusal(write('old.xlsx', fakeXls()))).message).toBe(`${message}：${path.join(dir, 'old.xlsx')}`);
+  });
+
+  test('a ZIP that is not a workbook', async () => {
+    const file = write('archive.xlsx', makeZip({ 'notes.txt': '你好' }));
+    expect((await refusal(file)).message).toBe(`压缩包中没有工作簿内容：${file}`);
+  });
+
+  test('a password-protected workbook', async () => {
+    const file = write('locked.xlsx', fakeEncryptedWorkbook());
+    expect((await refusal(file)).message).toBe(`工作簿受密码保护，无法读取，请先取消密码：${file}`);
+  });
+
+  test('binary data named .txt, .html or .json', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0]);
+    for (const name of ['scan.txt', 'page.html', 'cells.json']) {
+      const file = write(name, png);
+      const e = await refusal(file);
+      expect(e.code).toBe('binary');
+      expect(e.message).toBe(`文件看起来是二进制数据，不是文本：${file}`);
+    }
+    const docx = write('report.txt', makeZip({ 'word/document.xml': '<w:document/>' }));
+    expect((await refusal(docx)).code).toBe('binary');
+  });
+
+  test('HTML nested absurdly deep', async () => {
+    const file = write('deep.html', `${'<div>'.repeat(20_000)}x`);
+    expect((await refusal(file)).message).toBe(`网页的标签嵌套超过 500 层，不像是正常的网页，无法读取：${file}`);
+  });
+
+  test('invalid JSON gives the position', async () => {
+    const file = write('cells.json', '{\n  "cells": {\n    "t3.received.total": 5,,\n  }\n}');
+    expect((await refusal(file)).message).toBe(`JSON 格式错误（第 3 行第 28 列有错）：${file}`);
+  });
+
+  test(`a workbook of 100 000 filled rows is refused quickly (limit ${READ_LIMITS.maxCells} cells)`, async () => {
+    const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
+    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A100000"/><sheetData>${rows}</sheetData></worksheet>`;
+    const file = write('huge.xlsx', makeZip({ ...parts, 'xl/worksheets/sheet1.xml': sheet }));
+    const started = Date.now();
+    const e = await refusal(file);
+    const elapsed = Date.now() - started;
+    expect(e.code).toBe('tooManyCells');
+    expect(e.message).toBe(`工作簿太大：共 100000 个单元格，超过 50000 个的上限，请只保留年报表格后再检查：${file}`);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  test('an archive that inflates past the cap (a "zip bomb") is refused without inflating it all', async () => {
+    const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
+    // 1 MB of spaces × 201: about 200 KB on disk, 201 MB inflated.
+    const bomb = repeatedDeflate(new Uint8Array(1 << 20).fill(0x20), READ_LIMITS.maxInflatedBytes / (1 << 20) + 1);
+    expect(zlib.inflateRawSync(bomb.deflated).length).toBe(READ_LIMITS.maxInflatedBytes + (1 << 20));
+    const file = write('bomb.xlsx', makeZip({ ...parts, 'xl/media/image1.png': bomb }));
+    expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
+    const started = Date.now();
+    const e = await refusal(file);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(e.code).toBe('tooManyCells');
+    expect(e.message).toContain('解压后超过 200.0 MB');
+  });
+});
+
+describe('reading by extension', () => {
+  const wutuanFile = path.join(FIXTURES, 'wutuan-2019.txt');
+  let utf8: ReadResult;
+  beforeAll(async () => {
+    utf8 = await readReportFile(wutuanFile);
+  });
+
+  test('.txt: the seed report', () => {
+    expect(values(rowWith(utf8, '一、本年新收政府信息公开申请数量'))).toEqual(['一、本年新收政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0']);
+  });
+
+  test('.txt in GB18030, GBK, UTF-16LE without BOM, UTF-16BE with BOM reads like UTF-8', async () => {
+    const text = fs.readFileSync(wutuanFile, 'utf8');
+    expect((await readReportFile(path.join(HERE_FIXTURES, 'wutuan-2019.gb18030.txt'))).grids).toEqual(utf8.grids);
+    const gbk = await readReportFile(path.join(HERE_FIXTURES, 'wutuan-2019.gbk.txt'));
+    expect(values(rowWith(gbk, '规范性文件', true))).toEqual(['规范性文件', '\u3000\u30005', ' 5', '23']);
+    expect(gbk.grids[0].rows).toHaveLength(utf8.grids[0].rows.length);
+    expect((await readReportFile(write('le.txt', utf16(text, 'le', false)))).grids).toEqual(utf8.grids);
+    expect((await readReportFile(write('be.txt', utf16(text, 'be', true)))).grids).toEqual(utf8.grids);
+  });
+
+  test('.html and .htm', async () => {
+    const html = await readReportFile(path.join(FIXTURES, 'shanghai-2019.html'));
+    expect(html.grids).toHaveLength(3);
+    const htm = write('page.htm', '<p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table>');
+    expect(await readReportFile(htm)).toEqual({ grids: [{ name: '表格1', rows: [{ cells: [{ value: '规章' }, { value: '1' }], source: '表格1 第1行' }] }], text: ['一、总体情况', '规章\t1'] });
+  });
+
+  test('.html with scripts and no tables is a result with no grids, not an error', async () => {
+    const file = write('empty-page.html', '<script>alert(1)</script><img src=x onerror="alert(2)"><p>暂无内容</p>');
+    expect(await readReportFile(file)).toEqual({ grids: [], text: ['暂无内容'] });
+  });
+
+  test('.xlsx', async () => {
+    const result = await readReportFile(path.join(RENDERED, 'shanghai-2019-noisy.xlsx'));
+    expect(result.grids.map((g) => g.name)).toEqual(['年报']);
+    expect(rowWith(result, '一、本年新收政府信息公开申请数量').source).toBe('年报!第29行');
+  });
+
+  test('.json', async () => {
+    const result = await readReportFile(path.join(FIXTURES, 'huaian-2024.cells.json'));
+    expect(result.meta).toEqual({ format: '2021', year: 2024, body: '淮安市人民政府' });
+    expect(result.cells?.['t3.received.total']).toBe(3119);
+  });
+
+  test('reading never changes the input', async () => {
+    const files = [wutuanFile, path.join(FIXTURES, 'shanghai-2019.html'), path.join(RENDERED, 'huaian-2024-noisy.xlsx'), path.join(FIXTURES, 'wutuan-2019.cells.json')];
+    const before = files.map((f) => ({ bytes: fs.readFileSync(f), mtime: fs.statSync(f).mtimeMs }));
+    for (const f of files) await readReportFile(f);
+    expect(files.map((f) => ({ bytes: fs.readFileSync(f), mtime: fs.statSync(f).mtimeMs }))).toEqual(before);
+  });
+});
