@@ -3,7 +3,7 @@
  * JSON file), detect format and year, run every rule, add whole-report checks. Used by the CLI
  * and, through the same functions, by the add-in.
  */
-import { detectYear, isWholeReport, missingSections } from './document';
+import { detectYear, findSections, isWholeReport, missingSections } from './document';
 import type { Finding } from './engine/findings';
 import { parseReport, validate, type ReportInput } from './engine/validate';
 import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
@@ -52,13 +52,15 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
 
   const recognition = recognise(read.grids, { format: requested, year });
   const importFindings = [...recognition.findings];
-  if (read.text && isWholeReport(read.text)) {
-    for (const section of missingSections(read.text)) {
+  const sections = read.text ? findSections(read.text) : [];
+  if (isWholeReport(sections)) {
+    const missing = missingSections(sections);
+    for (const section of missing) {
       importFindings.push({ code: 'doc.missingSection', severity: severityOf('doc.missingSection'), cells: [], expected: section.heading, actual: null, difference: null, params: { section: section.heading } });
     }
     // A heading with no table under it is the report's fault, not the reader's.
     for (const f of importFindings) {
-      if (f.code === 'import.tableNotFound' && !missingSections(read.text).some((s) => s.table === f.params?.table)) {
+      if (f.code === 'import.tableNotFound' && !missing.some((s) => s.table === f.params?.table)) {
         Object.assign(f, { code: 'doc.missingTable', severity: severityOf('doc.missingTable') });
       }
     }

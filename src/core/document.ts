@@ -32,9 +32,8 @@ export function findSections(lines: readonly string[]): number[] {
 
 const HEADING_START = /^[\s\u3000]*[一二三四五六][\s\u3000]*、/;
 
-/** Sections missing, or out of order (a heading found before an earlier one). */
-export function missingSections(lines: readonly string[]): SectionDef[] {
-  const found = findSections(lines);
+/** Sections missing, or out of order (a heading found before an earlier one), from findSections. */
+export function missingSections(found: readonly number[]): SectionDef[] {
   let last = -1;
   return SECTIONS.filter((_, k) => {
     const ok = found[k] > last;
@@ -43,9 +42,9 @@ export function missingSections(lines: readonly string[]): SectionDef[] {
   });
 }
 
-/** True when the text looks like a whole report rather than a pasted table. */
-export function isWholeReport(lines: readonly string[]): boolean {
-  return findSections(lines).filter((i) => i >= 0).length >= 3;
+/** True when the headings found (findSections) mark a whole report rather than a pasted table. */
+export function isWholeReport(found: readonly number[]): boolean {
+  return found.filter((i) => i >= 0).length >= 3;
 }
 
 /**
@@ -56,7 +55,7 @@ export function detectYear(lines: readonly string[]): number | undefined {
   const text = lines.slice(0, 40).map(normaliseLabel).join('\n');
   const title = /(20\d\d)年(?:度)?[^\n]{0,30}?政府信息公开(?:工作)?年度报告/.exec(text);
   if (title) return Number(title[1]);
-  const end = findSections(lines)[1];
+  const end = lines.findIndex((l) => l.length <= 60 && HEADING_START.test(l) && normaliseLabel(l).includes(SECTIONS[1].key));
   const opening = lines.slice(0, end > 0 ? end : 40).map(normaliseLabel).join('\n');
   const counts = new Map<number, number>();
   for (const m of opening.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);

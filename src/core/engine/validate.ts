@@ -29,11 +29,17 @@ export interface ValidateOptions {
 /** Parsed values of one report, by cell id. */
 export type ParsedCells = Map<string, ParsedValue>;
 
+const parsedReports = new WeakMap<object, { format: FormatDef; parsed: ParsedCells }>();
+
+/** Parses every value cell of a report (memoised per cells object, which is not to be mutated). */
 export function parseReport(report: ReportInput): ParsedCells {
+  const seen = parsedReports.get(report.cells);
+  if (seen && seen.format === report.format) return seen.parsed;
   const parsed: ParsedCells = new Map();
   for (const [id, def] of cellsOf(report.format)) {
     if (Object.prototype.hasOwnProperty.call(report.cells, id)) parsed.set(id, parseCell(report.cells[id], def.column.kind));
   }
+  parsedReports.set(report.cells, { format: report.format, parsed });
   return parsed;
 }
 

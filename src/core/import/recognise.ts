@@ -67,7 +67,10 @@ function flatten(grids: readonly Grid[]): FlatRow[] {
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
         const text = rawToText(cell.value);
-        cells.push({ raw: cell.value, norm: typeof cell.value === 'string' ? normaliseLabel(text) : text, pos, address: row.addresses?.[pos], valueLike: isValueLike(cell.value) });
+        const valueLike = isValueLike(cell.value);
+        // Figures are never compared with labels: only text cells need the label form.
+        const norm = valueLike || typeof cell.value !== 'string' ? text : normaliseLabel(text);
+        cells.push({ raw: cell.value, norm, pos, address: row.addresses?.[pos], valueLike });
       });
       rows.push({ cells, source: row.source, gridName: grid.name, positional });
     }

@@ -127,7 +127,7 @@ export class Decimal {
 
   /** For JSON output only; never used in arithmetic. */
   toNumber(): number {
-    return Number(this.toString());
+    return this.scale === 0 ? Number(this.coefficient) : Number(this.toString());
   }
 
   static sum(values: readonly Decimal[]): Decimal {

@@ -56,7 +56,26 @@ function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void 
   if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
 }
 
+const memo = new Map<string, ParsedValue>();
+const MEMO_LIMIT = 20000;
+
+/**
+ * Parses one cell's content for a column of `kind`. Results for text are shared between calls
+ * (reports repeat `0` and a few labels hundreds of times): treat them as read-only.
+ */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
+  if (typeof raw !== 'string') return parseUncached(raw, kind);
+  const key = `${kind}\u0000${raw}`;
+  let parsed = memo.get(key);
+  if (parsed === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    parsed = parseUncached(raw, kind);
+    memo.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
   const text = rawToText(raw);
   const notNumber = (): ParsedValue => ({ value: null, raw: text, issues: [{ code: 'cell.notNumber' }] });
 
