@@ -47,14 +47,24 @@ export function generateReport(format: FormatDef, seed: number, mistake = false)
   return values;
 }
 
-export const NARRATIVE = [
-  '一、总体情况',
-  '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设，及时回应社会关切。',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '工作中仍存在政策解读形式较为单一、信息更新不够及时等问题。下一步，将进一步完善工作机制，加强业务培训，提升公开质量。',
-  '六、其他需要报告的事项',
-  '本年度未收取信息处理费。',
+const SENTENCES = [
+  '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设。',
+  '围绕优化营商环境、乡村振兴、民生保障等重点领域，及时发布政策文件、办事指南和工作动态，切实提升政府工作透明度。',
+  '严格落实政策解读与政策文件同步起草、同步审批、同步发布制度，通过图表图解、新闻发布会、在线访谈等多种形式解读政策。',
+  '规范依申请公开办理流程，建立健全登记、审核、答复、归档等工作制度，确保在法定期限内答复申请人。',
+  '加强政府网站和政务新媒体管理，定期开展内容检查，及时更新栏目信息，保障平台安全稳定运行。',
+  '强化组织领导和监督保障，将政务公开工作纳入年度绩效考核，组织业务培训，提升工作人员业务能力。',
 ];
+
+/**
+ * The running text of a generated report: the six section headings with paragraphs of the
+ * register and length of a real one (上海市人民政府办公厅 2019 runs to about 12,000 characters).
+ */
+export function narrative(seed: number, paragraphsPerSection = 7): string[] {
+  const rnd = random(seed);
+  const headings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+  return headings.flatMap((h) => [
+    h,
+    ...Array.from({ length: paragraphsPerSection }, () => Array.from({ length: 5 }, () => SENTENCES[Math.floor(rnd() * SENTENCES.length)]).join('')),
+  ]);
+}
