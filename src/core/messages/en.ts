@@ -38,7 +38,7 @@ export const en: Catalogue = {
   'cell.blank': (f, n) => `${q(n.cell(f.cells[0]))} is empty; the format expects an explicit 0 (counted as 0 for now).`,
   'cell.unitInCell': (f, n) => `${q(n.cell(f.cells[0]))} holds "${figure(f.actual)}" with the unit "${String(f.params?.unit)}"; read as ${figure(f.params?.value as number)}. Cells should hold numbers only.`,
   't2.publishedExceedsTotal': (f, n) =>
-    `${q(n.row(blockPrefixOf(f.cells[0]), f.where ?? ''))}: newly published (${figure(f.actual)}) exceeds the total published (${figure(f.expected)}).`,
+    `${q(n.row(blockPrefixOf(f.cells[0]), f.where ?? ''))}: newly published (${figure(f.actual)}) exceeds the total published (${figure(f.expected)}) by ${figure(f.difference)}.`,
   't2.feeMagnitude': (f, n) => {
     const last = f.params?.lastYear as number | null;
     const why = last ? `at least ${figure(f.params?.ratio as number)} times last year's ${figure(last)}` : `over ${figure(f.params?.absolute as number)}`;

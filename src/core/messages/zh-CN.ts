@@ -50,7 +50,7 @@ export const zhCN: Catalogue = {
     return `${q(n.cell(f.cells[0]))}填写为“${figure(f.actual)}”，单元格内带有单位“${unit}”，${converted}。表格中只应填写数字，请删除单位。`;
   },
   't2.publishedExceedsTotal': (f, n) =>
-    `${q(n.row(blockPrefixOf(f.cells[0]), f.where ?? ''))}本年新公开数量（${figure(f.actual)}）大于对外公开总数量（${figure(f.expected)}），请核对。`,
+    `${q(n.row(blockPrefixOf(f.cells[0]), f.where ?? ''))}本年新公开数量（${figure(f.actual)}）比对外公开总数量（${figure(f.expected)}）多 ${figure(f.difference)}。本年新公开的应已计入对外公开总数量，请核对。`,
   't2.feeMagnitude': (f, n) => {
     const last = f.params?.lastYear as number | null;
     const why = last
