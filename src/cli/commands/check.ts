@@ -1,5 +1,4 @@
 /** `nianbao check`: reads each file, checks it, prints, and decides the exit code. */
-import * as path from 'path';
 import { checkReport, hasErrors, type CheckedReport } from '../../core/check';
 import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
@@ -47,7 +46,18 @@ async function readOrMessage(file: string): Promise<ReadResult | string> {
     return await readReportFile(file);
   } catch (err) {
     if (err instanceof ReadError) return err.message;
-    return `无法读取 ${path.basename(file)}：${err instanceof Error ? err.message : String(err)}`;
+    return `无法读取文件（${err instanceof Error ? err.message : String(err)}）：${file}`;
+  }
+}
+
+function checkOne(file: string, read: ReadResult, args: CheckArgs, lastYear: ReadResult | undefined): FileOutcome {
+  try {
+    const report = checkReport(read, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
+    const noTables = !report.tables.t2 && !report.tables.t3 && !report.tables.t4;
+    return noTables ? { file, error: `未找到任何一张年度报告表格（主动公开、收到和处理申请、行政复议和行政诉讼）：${file}` } : { file, report };
+  } catch (err) {
+    // A defect of ours must not cost the user the other files' results.
+    return { file, error: `检查时发生内部错误（${err instanceof Error ? err.message : String(err)}），请将此文件反馈给维护人员：${file}` };
   }
 }
 
@@ -75,9 +85,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (typeof read === 'string') {
       outcome = { file, error: read };
     } else {
-      const report = checkReport(read, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
-      const noTables = !report.tables.t2 && !report.tables.t3 && !report.tables.t4;
-      outcome = noTables ? { file, error: `未找到任何一张年度报告表格：${path.basename(file)}` } : { file, report };
+      outcome = checkOne(file, read, args, lastYear);
     }
     if ('error' in outcome) {
       counts.unreadable += 1;
