@@ -10,6 +10,7 @@ import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/
 import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
 import { recognise } from './import/recognise';
+import { checkNarrative } from './narrative/check';
 import { severityOf } from './rules/codes';
 
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
   year?: number;
   /** Last year's report, already read, for the cross-year rules. */
   lastYear?: ReadResult;
+  /** Narrative text to check against the tables (default: the document's own running text). */
+  narrative?: readonly string[];
 }
 
 export interface CheckedReport {
@@ -88,7 +91,10 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     values[id] = written && p.value ? p.value.toNumber() : null;
   }
   const { importFindings, ...rest } = extracted;
-  return { ...rest, values, findings: [...importFindings, ...validate(report, { lastYear })] };
+  // Text that restates the figures is checked against them (whole reports carry running text).
+  const narrative = options.narrative ?? read.text;
+  const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
+  return { ...rest, values, findings: [...importFindings, ...validate(report, { lastYear }), ...narrativeFindings] };
 }
 
 /** True when any finding is an error. */

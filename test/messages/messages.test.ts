@@ -6,7 +6,8 @@ import { ALL_CODES } from '../../src/core/rules/codes';
 import { catalogues, messageFor } from '../../src/core/messages';
 import { figure } from '../../src/core/messages/catalogue';
 import { getFormat } from '../../src/core/formats/registry';
-import { validate } from '../../src/core/engine/validate';
+import { parseReport, validate } from '../../src/core/engine/validate';
+import { checkNarrative } from '../../src/core/narrative/check';
 import type { Finding } from '../../src/core/engine/findings';
 import { loadCellsFixture, rawCells } from '../helpers/fixtures';
 
@@ -26,6 +27,8 @@ function sampleFindings(): { finding: Finding; format: typeof f2021 }[] {
   const shanghai = rawCells(loadCellsFixture('shanghai-2019'));
   const s2019 = { ...shanghai, 't2.art20_1.rules.published': 600, 't2.art20_5.license.lastYearItems': 3 };
   out.push(...validate({ format: f2019, year: 2023, cells: s2019 }, { lastYear: { format: f2019, cells: shanghai } }).map((finding) => ({ finding, format: f2019 })));
+  const parsed = parseReport({ format: f2021, cells: huaian });
+  out.push(...checkNarrative(['全年收到政府信息公开申请3120件。', '行政复议351件，均获维持。', '予以公开1362件，占46.1%。'], f2021, parsed).map((finding) => ({ finding, format: f2021 })));
   return out;
 }
 
@@ -33,7 +36,7 @@ const samples = sampleFindings();
 
 test('the samples cover every engine code', () => {
   const codes = new Set(samples.map((s) => s.finding.code));
-  for (const code of ['t3.balance', 't3.rowTotal', 't3.resultTotal', 't4.groupTotal', 'cell.notNumber', 'cell.negative', 'cell.notInteger', 'cell.placeholder', 'cell.blank', 'cell.unitInCell', 't2.publishedExceedsTotal', 't2.feeMagnitude', 't3.carryOver', 't2.stockFlow', 't2.itemsRollForward', 'format.yearMismatch']) {
+  for (const code of ['narrative.mismatch', 't3.balance', 't3.rowTotal', 't3.resultTotal', 't4.groupTotal', 'cell.notNumber', 'cell.negative', 'cell.notInteger', 'cell.placeholder', 'cell.blank', 'cell.unitInCell', 't2.publishedExceedsTotal', 't2.feeMagnitude', 't3.carryOver', 't2.stockFlow', 't2.itemsRollForward', 'format.yearMismatch']) {
     expect([code, codes.has(code as Finding['code'])]).toEqual([code, true]);
   }
 });

@@ -51,7 +51,12 @@ export const en: Catalogue = {
   't2.itemsRollForward': (f, n) =>
     `${q(n.cell(f.cells[0]))} is ${figure(f.actual)}; last year's items plus last year's change give ${figure(f.expected)} (${gap(f)}).`,
   'format.yearMismatch': (f) => `A report for ${String(f.params?.year)} must use format ${figure(f.expected)}, but its tables are format ${figure(f.actual)}.`,
-  'narrative.mismatch': (f) => `The text "${String(f.params?.sentence ?? '')}" states ${figure(f.actual)}, the tables give ${figure(f.expected)}.`,
+  'narrative.mismatch': (f) => {
+    const said = `The text "${String(f.params?.sentence ?? '')}"`;
+    if (f.params?.fact) return `${said} says "${String(f.params?.statement)}", but the corresponding table cells add up to ${figure(f.expected)}, not 0.`;
+    if (f.params?.percent) return `${said} gives ${figure(f.actual)}%; the tables give ${figure(f.expected)}% of the results total.`;
+    return `${said} states ${String(f.params?.statement)} ${figure(f.actual)}; the tables give ${figure(f.expected)} (${gap(f)}).`;
+  },
   'doc.missingSection': (f) => `Section "${String(f.params?.section ?? '')}" is missing or out of order; the report has six sections.`,
   'doc.missingTable': (f, n) => `Section ${q(n.table(f.params?.table as 't2' | 't3' | 't4'))} has a heading but no table.`,
   'import.tableNotFound': (f, n) => `Table ${q(n.table(f.params?.table as 't2' | 't3' | 't4'))} was not found. Check that it was pasted completely with the prescribed labels.`,
