@@ -68,12 +68,13 @@ export const zhCN: Catalogue = {
   'format.yearMismatch': (f) =>
     `${String(f.params?.year)}年度报告应使用 ${figure(f.expected)} 年格式（${f.expected === '2019' ? '国办公开办函〔2019〕60号' : '国办公开办函〔2021〕30号'}），` +
     `但表格为 ${figure(f.actual)} 年格式。请改用规定格式。`,
-  'narrative.mismatch': (f) => {
+  'narrative.mismatch': (f, n) => {
     const said = `正文“${String(f.params?.sentence ?? '')}”`;
     const what = String(f.params?.statement ?? '');
     if (f.params?.fact) return `${said}称“${what}”，但表格中相应栏目合计为 ${figure(f.expected)} 件，不为 0。请核对正文或表格。`;
     if (f.params?.percent) return `${said}中${what}为 ${figure(f.actual)}%，按表格（七）总计计算应为 ${figure(f.expected)}%。请核对。`;
-    return `${said}中${what} ${figure(f.actual)} 件，表格为 ${figure(f.expected)} 件，正文比表格${gap(f)}。请核对正文或表格。`;
+    const where = f.cells.length === 1 ? `表格${q(n.cell(f.cells[0]))}` : '表格';
+    return `${said}中${what} ${figure(f.actual)} 件，${where}为 ${figure(f.expected)} 件，正文比表格${gap(f)}。请核对正文或表格。`;
   },
   'doc.missingSection': (f) => `报告缺少“${String(f.params?.section ?? '')}”部分，或各部分顺序与规定不一致。年度报告应包括六个部分。`,
   'doc.missingTable': (f, n) => `${q(n.table(f.params?.table as 't2' | 't3' | 't4'))}部分有标题，但没有找到对应表格，请补充表格。`,
