@@ -54,7 +54,7 @@ export const en: Catalogue = {
   'narrative.mismatch': (f) => {
     const said = `The text "${String(f.params?.sentence ?? '')}"`;
     if (f.params?.fact) return `${said} says "${String(f.params?.statement)}", but the corresponding table cells add up to ${figure(f.expected)}, not 0.`;
-    if (f.params?.percent) return `${said} gives ${figure(f.actual)}%; the tables give ${figure(f.expected)}% of the results total.`;
+    if (f.params?.percent) return `${said} gives ${figure(f.actual)}%; the tables give ${figure(f.expected)}% of the results total (${figure(Math.abs(f.difference ?? 0))} points apart).`;
     return `${said} states ${String(f.params?.statement)} ${figure(f.actual)}; the tables give ${figure(f.expected)} (${gap(f)}).`;
   },
   'doc.missingSection': (f) => `Section "${String(f.params?.section ?? '')}" is missing or out of order; the report has six sections.`,

@@ -72,7 +72,7 @@ export const zhCN: Catalogue = {
     const said = `正文“${String(f.params?.sentence ?? '')}”`;
     const what = String(f.params?.statement ?? '');
     if (f.params?.fact) return `${said}称“${what}”，但表格中相应栏目合计为 ${figure(f.expected)} 件，不为 0。请核对正文或表格。`;
-    if (f.params?.percent) return `${said}中${what}为 ${figure(f.actual)}%，按表格（七）总计计算应为 ${figure(f.expected)}%。请核对。`;
+    if (f.params?.percent) return `${said}中${what}为 ${figure(f.actual)}%，按表格（七）总计计算应为 ${figure(f.expected)}%，相差 ${figure(Math.abs(f.difference ?? 0))} 个百分点。请核对。`;
     const where = f.cells.length === 1 ? `表格${q(n.cell(f.cells[0]))}` : '表格';
     return `${said}中${what} ${figure(f.actual)} 件，${where}为 ${figure(f.expected)} 件，正文比表格${gap(f)}。请核对正文或表格。`;
   },
