@@ -53,7 +53,8 @@ async function readOrMessage(file: string): Promise<ReadResult | string> {
 function checkOne(file: string, read: ReadResult, args: CheckArgs, lastYear: ReadResult | undefined): FileOutcome {
   try {
     const report = checkReport(read, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
-    const noTables = !report.tables.t2 && !report.tables.t3 && !report.tables.t4;
+    // Tables that are there but ambiguous (two copies) are reported as findings, not as "none found".
+    const noTables = !report.tables.t2 && !report.tables.t3 && !report.tables.t4 && !report.findings.some((f) => f.code === 'import.ambiguous');
     return noTables ? { file, error: `未找到任何一张年度报告表格（主动公开、收到和处理申请、行政复议和行政诉讼）：${file}` } : { file, report };
   } catch (err) {
     // A defect of ours must not cost the user the other files' results.

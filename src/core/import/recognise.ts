@@ -323,6 +323,16 @@ function tableAnchors(rows: readonly FlatRow[], format: FormatDef): Record<Table
   return { t2: Number.isFinite(t2) ? t2 : -1, t3: Number.isFinite(t3) ? t3 : -1, t4: t4Start };
 }
 
+/** Rows carrying a table's signature label; more than one means two copies of the table. */
+function signatureRows(rows: readonly FlatRow[], format: FormatDef, table: TableId): number[] {
+  const label = table === 't2' ? (format.blocks.find((b) => b.table === 't2')?.title ?? '') : table === 't3' ? '一、本年新收政府信息公开申请数量' : '行政复议';
+  const found: number[] = [];
+  for (let i = findRow(rows, label); i >= 0; i = findRow(rows, label, i + 1)) {
+    if (table !== 't4' || findRow(rows, '行政诉讼', i, Math.min(rows.length, i + 3)) >= 0) found.push(i);
+  }
+  return found;
+}
+
 function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
   const attempt: Attempt = { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false } };
   const anchors = tableAnchors(rows, format);
@@ -332,6 +342,11 @@ function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
     const start = anchors[table];
     if (start < 0) {
       attempt.problems.push({ code: 'import.tableNotFound', table, params: {} });
+      continue;
+    }
+    const copies = signatureRows(rows, format, table);
+    if (copies.length > 1) {
+      attempt.problems.push({ code: 'import.ambiguous', table, params: { reason: 'duplicateTable', sources: copies.map((i) => rows[i].source) } });
       continue;
     }
     const end = endOf(start);
@@ -411,10 +426,19 @@ function detectFormat(rows: readonly FlatRow[]): FormatDef | undefined {
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognition {
   const rows = flatten(grids);
   // Decide the format from the labels only one format prints, then read the tables once.
-  const detected = options.format ? undefined : detectFormat(rows);
-  const format =
-    options.format ?? detected ?? (options.year !== undefined ? formatForYear(options.year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
-  const attempt = attemptFormat(rows, format);
+  let detected = options.format ? undefined : detectFormat(rows);
+  const preferred = options.format ?? detected ?? (options.year !== undefined ? formatForYear(options.year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
+  let attempt = attemptFormat(rows, preferred);
+  if (!options.format && !detected) {
+    // No format-only label (e.g. t3 alone): the format whose rows read without problems wins.
+    const others = formats.filter((f) => f !== preferred).map((f) => attemptFormat(rows, f));
+    const better = others.filter((a) => a.problems.length < attempt.problems.length).sort((a, b) => a.problems.length - b.problems.length)[0];
+    if (better) {
+      attempt = better;
+      detected = better.format;
+    }
+  }
+  const format = attempt.format;
   return {
     format,
     formatDetected: options.format !== undefined || detected !== undefined,

@@ -74,6 +74,8 @@ export const en: Catalogue = {
         return `Row ${q(where)}${at} has ${figure(f.params?.found as number)} figures where ${figure(f.params?.expected as number)} are expected; which figure belongs to which column cannot be told, so none is guessed.`;
       case 'duplicateRow':
         return `Row ${q(where)} appears more than once (${((f.params?.sources as string[]) ?? []).join(', ')}); keep one report only.`;
+      case 'duplicateTable':
+        return `Table ${q(where)} appears more than once (${((f.params?.sources as string[]) ?? []).join(', ')}); keep one report only.`;
       case 'unlabelledRows':
         return `${q(where)} has ${figure(f.params?.found as number)} rows of figures that cannot be tied to their labels.`;
       case 'rowOrder':

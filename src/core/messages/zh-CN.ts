@@ -94,6 +94,8 @@ export const zhCN: Catalogue = {
         return `${q(where)}一行${at}读到 ${figure(f.params?.found as number)} 个数字，应为 ${figure(f.params?.expected as number)} 个，无法确定各数字所属的栏目（可能数字连在一起、缺少分隔或有空格）。请在原表中核对该行，未读取的数字不作推测。`;
       case 'duplicateRow':
         return `${q(where)}出现了不止一次（${((f.params?.sources as string[]) ?? []).join('、')}），可能包含两份报告，无法确定以哪一份为准。请只保留一份后再检查。`;
+      case 'duplicateTable':
+        return `${q(where)}出现了不止一份（${((f.params?.sources as string[]) ?? []).join('、')}），可能包含两份报告，无法确定以哪一份为准。请只保留一份后再检查。`;
       case 'unlabelledRows':
         return `${q(where)}中有 ${figure(f.params?.found as number)} 行数字无法与项目名称对应，请核对表格是否完整。`;
       case 'rowOrder':
