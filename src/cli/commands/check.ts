@@ -77,8 +77,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   let exit = EXIT_OK;
   const counts = { files: args.files.length, failed: 0, unreadable: 0, errors: 0, warnings: 0 };
   const progressEvery = io.interactive ? 1 : Math.max(1, Math.ceil(args.files.length / 10));
+  // On a terminal the per-file text is its own progress; a redrawn counter would garble it.
+  const showProgress = args.files.length > 1 && (args.json || !io.interactive);
   for (const [k, file] of args.files.entries()) {
-    if (args.files.length > 1 && ((k + 1) % progressEvery === 0 || k + 1 === args.files.length)) {
+    if (showProgress && ((k + 1) % progressEvery === 0 || k + 1 === args.files.length)) {
       io.stderr(io.interactive ? `\r检查进度 ${k + 1}/${args.files.length}` : `检查进度 ${k + 1}/${args.files.length}\n`);
     }
     const read = await readOrMessage(file);
@@ -102,7 +104,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (args.json) outcomes.push(outcome);
     else io.stdout(`${'error' in outcome ? renderUnreadable(file, outcome.error, args.lang) : renderReport(file, outcome.report, args.lang, args.all)}\n\n`);
   }
-  if (args.files.length > 1 && io.interactive) io.stderr('\n');
+  if (showProgress && io.interactive) io.stderr('\n');
   if (args.json) io.stdout(`${JSON.stringify({ files: outcomes.map((o) => jsonFor(o, args.lang)) }, null, 2)}\n`);
   else io.stdout(`${renderSummary(counts, args.lang)}\n`);
   return exit;
