@@ -6,6 +6,7 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/commands/check';
 import { FIXTURES, RENDERED } from '../helpers/fixtures';
+import { fakeEncryptedWorkbook, makeZip } from '../readers/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -88,8 +89,8 @@ describe('bad input: one clear line naming the file, exit 2, the other files sti
     ['a directory', () => tmp, /文件夹/],
     ['an empty file', () => writeTmp('empty.txt', ''), /文件为空/],
     ['a corrupt .xlsx', () => writeTmp('corrupt.xlsx', 'PK\u0003\u0004 this is not really a zip'), /不是有效的 \.xlsx/],
-    ['a zip that is not a workbook', () => writeTmp('plain.xlsx', zipWithOneFile()), /没有工作簿/],
-    ['a password-protected workbook', () => writeTmp('locked.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)])), /不是有效|密码/],
+    ['a zip that is not a workbook', () => writeTmp('plain.xlsx', Buffer.from(makeZip({ 'readme.txt': 'hello' }))), /没有工作簿/],
+    ['a password-protected workbook', () => writeTmp('locked.xlsx', Buffer.from(fakeEncryptedWorkbook())), /密码/],
     ['a binary file named .txt', () => writeTmp('binary.txt', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0, 0, 0])), /二进制/],
     ['a file over the size limit', () => sparse('huge.html', 21 * 1024 * 1024), /20 MB/],
     ['HTML with scripts and no report tables', () => writeTmp('evil.html', '<html><body><script>alert(1)</script><img src=x onerror="alert(2)"><p>你好</p></body></html>'), /未找到任何一张/],
@@ -108,44 +109,6 @@ describe('bad input: one clear line naming the file, exit 2, the other files sti
     expect(out).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });
-
-function zipWithOneFile(): Buffer {
-  // A stored (uncompressed) zip holding readme.txt: a valid archive with no workbook in it.
-  const name = Buffer.from('readme.txt');
-  const data = Buffer.from('hello');
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(10, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(10, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + data.length, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
 
 function sparse(name: string, size: number): string {
   const file = writeTmp(name, '');
