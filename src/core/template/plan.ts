@@ -1,0 +1,207 @@
+/**
+ * The prescribed template as a plan of cells, merges, formats, names, checks and conditional
+ * formats — derived from the format data and its rule set alone. The Excel adapter writes a plan
+ * in a fixed number of batches; tests write the same plan to .xlsx and recalculate it in
+ * LibreOffice. Rows and columns are zero-based.
+ */
+import { cellsOf } from '../formats/registry';
+import type { FormatDef, Term, ValueKind } from '../formats/types';
+import { layoutReport, type Merge } from '../export/layout';
+import { rulesOf, type Relation } from '../rules/expand';
+import { a1, a1Range } from './a1';
+
+export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check';
+
+export interface PlannedCell {
+  row: number;
+  col: number;
+  role: CellRole;
+  value?: string | number | null;
+  /** An English (invariant) formula, `=` included. */
+  formula?: string;
+  numberFormat?: string;
+  /** The spec id of a value cell. */
+  id?: string;
+}
+
+export interface PlannedCheck {
+  /** `code:where`, as in findings. */
+  key: string;
+  severity: 'error' | 'warning' | 'info';
+  row: number;
+  col: number;
+  formula: string;
+  /** The relation's cells (this year's), as A1 addresses, for the conditional format. */
+  cells: string[];
+}
+
+export interface PlannedHighlight {
+  /** A1 ranges, comma-separated, the rule applies to. */
+  ranges: string;
+  /** Custom rule formula; relative references count from the first range's top-left cell. */
+  formula: string;
+  severity: 'error' | 'warning';
+}
+
+export interface TemplateOptions {
+  year: number;
+  body?: string;
+  /** Totals as formulas (default) or typed values. */
+  totals?: 'formula' | 'value';
+}
+
+export interface TemplatePlan {
+  format: FormatDef;
+  title: string;
+  cells: PlannedCell[];
+  merges: Merge[];
+  columnWidths: number[];
+  /** Spec id → position of every value cell. */
+  positions: Map<string, { row: number; col: number }>;
+  /** Data validation by value kind, as A1 ranges. */
+  validations: { ranges: string[]; kind: ValueKind }[];
+  checks: PlannedCheck[];
+  highlights: PlannedHighlight[];
+  /** The printed tables, without the check column. */
+  printArea: string;
+  /** Rows × columns used, checks included. */
+  size: { rows: number; cols: number };
+  /** Worksheet custom properties that mark the sheet as ours. */
+  properties: Record<string, string>;
+}
+
+/** Marks formulas as the add-in's own: N("…") is 0, so it changes no result. */
+export const MARKER = 'N("nianbao")';
+export const NAME_PREFIX = 'NB_';
+/** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
+export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
+
+const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0', amountWan: 'General', amount: 'General' };
+const TABLE_WIDTH = 15;
+const CHECK_COL = TABLE_WIDTH + 1;
+
+/** Which cells are totals (formulas by default): row totals, （七）总计 and t4 totals. */
+function totalFormula(id: string, format: FormatDef, position: (id: string) => string): string | undefined {
+  const [table, row, col] = id.split('.');
+  const relation = rulesOf(format).relations.find(
+    (r) => r.op === 'eq' && !r.crossYear && r.lhs.length === 1 && r.lhs[0].cell === id && (r.code === 't3.rowTotal' || r.code === 't4.groupTotal' || r.code === 't3.resultTotal'),
+  );
+  // （七）总计 / 总计 is both a row and a column total: the row total wins, both agree when filled.
+  if (table === 't3' && row === 'resultTotal' && col === 'total') {
+    const rowTotal = rulesOf(format).relations.find((r) => r.key === 't3.rowTotal:resultTotal');
+    return rowTotal ? `=${sumOf(rowTotal.rhs, position)}` : undefined;
+  }
+  return relation ? `=${sumOf(relation.rhs, position)}` : undefined;
+}
+
+function sumOf(terms: readonly Term[], position: (id: string) => string): string {
+  return `SUM(${terms.map((t) => position(t.cell)).join(',')})`;
+}
+
+function side(terms: readonly Term[], position: (id: string) => string): string {
+  return terms.map((t, k) => `${t.sign < 0 ? '-' : k > 0 ? '+' : ''}N(${position(t.cell)})`).join('');
+}
+
+function checkFormula(r: Relation, position: (id: string) => string): string {
+  const difference = `(${side(r.lhs, position)})-(${side(r.rhs, position)})`;
+  // An `le` relation only fails when the left side exceeds the right.
+  return r.op === 'eq' ? `=${difference}` : `=MAX(0,${difference})`;
+}
+
+export function planTemplate(format: FormatDef, options: TemplateOptions): TemplatePlan {
+  const title = `${options.body ?? ''}${options.year}年政府信息公开工作年度报告（表格）`;
+  const cells: PlannedCell[] = [{ row: 0, col: 0, role: 'title', value: title }];
+  const merges: Merge[] = [{ row: 0, col: 0, rows: 1, cols: TABLE_WIDTH }];
+  const positions = new Map<string, { row: number; col: number }>();
+  const defs = cellsOf(format);
+  let row = 2;
+  const tables = layoutReport(format, {});
+  const valuePositions: { id: string; row: number; col: number }[] = [];
+  for (const table of tables) {
+    cells.push({ row, col: 0, role: 'heading', value: table.heading });
+    merges.push({ row, col: 0, rows: 1, cols: TABLE_WIDTH });
+    row += 1;
+    table.rows.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const id = table.ids.get(`${r}:${c}`);
+        if (id) valuePositions.push({ id, row: row + r, col: c });
+        else if (value !== null) cells.push({ row: row + r, col: c, role: table.table === 't4' || r < (table.table === 't3' ? 3 : 0) || value === '信息内容' || /^第二十条/.test(String(value)) ? 'header' : 'label', value: value as string });
+      }),
+    );
+    for (const m of table.merges) merges.push({ ...m, row: m.row + row });
+    row += table.rows.length + 1;
+  }
+  for (const p of valuePositions) positions.set(p.id, { row: p.row, col: p.col });
+  const position = (id: string): string => {
+    const p = positions.get(id);
+    if (!p) throw new Error(`template: no position for ${id}`);
+    return a1(p.row, p.col);
+  };
+  const tablesEnd = row - 1;
+
+  const byKind = new Map<ValueKind, string[]>();
+  for (const p of valuePositions) {
+    const kind = defs.get(p.id)?.column.kind ?? 'count';
+    const formula = options.totals === 'value' ? undefined : totalFormula(p.id, format, position);
+    cells.push({ row: p.row, col: p.col, role: formula ? 'computed' : 'input', id: p.id, value: formula ? undefined : null, formula, numberFormat: NUMBER_FORMATS[kind] });
+    if (!formula) byKind.set(kind, [...(byKind.get(kind) ?? []), a1(p.row, p.col)]);
+  }
+
+  // Check cells beside the tables (outside the print area): one per relation of this year.
+  const checks: PlannedCheck[] = [];
+  cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: '年报助手校验（自动生成，请勿修改）' });
+  cells.push({ row: 3, col: CHECK_COL, role: 'checkHeader', value: '规则' });
+  cells.push({ row: 3, col: CHECK_COL + 1, role: 'checkHeader', value: '差额' });
+  let checkRow = 4;
+  for (const r of rulesOf(format).relations.filter((x) => !x.crossYear)) {
+    const formula = checkFormula(r, position);
+    cells.push({ row: checkRow, col: CHECK_COL, role: 'checkLabel', value: r.key });
+    cells.push({ row: checkRow, col: CHECK_COL + 1, role: 'check', formula });
+    checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
+    checkRow += 1;
+  }
+
+  const highlights: PlannedHighlight[] = checks.map((c) => ({
+    ranges: c.cells.join(','),
+    formula: `=AND(${MARKER}=0,${a1(c.row, c.col, true)}<>0)`,
+    severity: c.severity === 'error' ? 'error' : 'warning',
+  }));
+  // Cell-level checks per rectangular block of value cells: text or negatives red, blanks amber.
+  for (const block of blockRectangles(valuePositions)) {
+    const first = a1(block.row, block.col);
+    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,OR(AND(NOT(ISBLANK(${first})),NOT(ISNUMBER(${first}))),AND(ISNUMBER(${first}),${first}<0)))`, severity: 'error' });
+    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,ISBLANK(${first}))`, severity: 'warning' });
+  }
+
+  const columnWidths = Array.from({ length: CHECK_COL + 2 }, (_, c) => (c === 0 ? 22 : c < 3 ? 16 : c === CHECK_COL ? 24 : c === TABLE_WIDTH ? 2 : 10));
+  return {
+    format,
+    title,
+    cells,
+    merges,
+    columnWidths,
+    positions,
+    validations: [...byKind.entries()].map(([kind, ranges]) => ({ kind, ranges })),
+    checks,
+    highlights,
+    printArea: a1Range(0, 0, tablesEnd, TABLE_WIDTH),
+    size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
+    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1' },
+  };
+}
+
+/** Groups value positions into maximal rectangles of consecutive rows sharing the same columns. */
+function blockRectangles(positions: readonly { row: number; col: number }[]): { row: number; col: number; rows: number; cols: number }[] {
+  const rows = new Map<number, number[]>();
+  for (const p of positions) rows.set(p.row, [...(rows.get(p.row) ?? []), p.col]);
+  const spans = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([r, cols]) => ({ row: r, col: Math.min(...cols), cols: Math.max(...cols) - Math.min(...cols) + 1 }));
+  const out: { row: number; col: number; rows: number; cols: number }[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && last.row + last.rows === s.row && last.col === s.col && last.cols === s.cols) last.rows += 1;
+    else out.push({ ...s, rows: 1 });
+  }
+  return out;
+}
