@@ -162,7 +162,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   }
 
   const highlights: PlannedHighlight[] = checks.map((c) => ({
-    ranges: c.cells.join(','),
+    ranges: compressRanges(r2c(c.cells, positions)),
     formula: `=AND(${MARKER}=0,${a1(c.row, c.col, true)}<>0)`,
     severity: c.severity === 'error' ? 'error' : 'warning',
   }));
@@ -190,18 +190,42 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   };
 }
 
+/** The positions of a check's cells (its A1 list was built from `positions`). */
+function r2c(addresses: readonly string[], positions: ReadonlyMap<string, { row: number; col: number }>): { row: number; col: number }[] {
+  const byAddress = new Map([...positions.values()].map((p) => [a1(p.row, p.col), p]));
+  return addresses.map((a) => byAddress.get(a)).filter((p): p is { row: number; col: number } => p !== undefined);
+}
+
+/** Cells as few A1 rectangles as runs along rows and columns allow, comma-separated. */
+export function compressRanges(cells: readonly { row: number; col: number }[]): string {
+  return blockRectangles(cells)
+    .map((b) => a1Range(b.row, b.col, b.rows, b.cols))
+    .join(',');
+}
+
 /** Groups value positions into maximal rectangles of consecutive rows sharing the same columns. */
 function blockRectangles(positions: readonly { row: number; col: number }[]): { row: number; col: number; rows: number; cols: number }[] {
   const rows = new Map<number, number[]>();
   for (const p of positions) rows.set(p.row, [...(rows.get(p.row) ?? []), p.col]);
   const spans = [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([r, cols]) => ({ row: r, col: Math.min(...cols), cols: Math.max(...cols) - Math.min(...cols) + 1 }));
+    .flatMap(([r, cols]) => runs([...new Set(cols)].sort((a, b) => a - b)).map((run) => ({ row: r, col: run.start, cols: run.length })));
   const out: { row: number; col: number; rows: number; cols: number }[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
     if (last && last.row + last.rows === s.row && last.col === s.col && last.cols === s.cols) last.rows += 1;
     else out.push({ ...s, rows: 1 });
+  }
+  return out;
+}
+
+/** Consecutive runs in a sorted list of column indexes. */
+function runs(sorted: readonly number[]): { start: number; length: number }[] {
+  const out: { start: number; length: number }[] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.start + last.length === n) last.length += 1;
+    else out.push({ start: n, length: 1 });
   }
   return out;
 }
