@@ -64,6 +64,10 @@ export interface TemplatePlan {
   highlights: PlannedHighlight[];
   /** The printed tables, without the check column. */
   printArea: string;
+  /** Each table's rectangle (header and label cells included), for borders and alignment. */
+  tableAreas: { row: number; col: number; rows: number; cols: number }[];
+  /** The check cells' rectangle (labels and formulas), beside the tables. */
+  checkArea: string;
   /** Rows × columns used, checks included. */
   size: { rows: number; cols: number };
   /** Worksheet custom properties that mark the sheet as ours. */
@@ -116,6 +120,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   const defs = cellsOf(format);
   let row = 2;
   const tables = layoutReport(format, {});
+  const tableAreas: TemplatePlan['tableAreas'] = [];
   const valuePositions: { id: string; row: number; col: number }[] = [];
   for (const table of tables) {
     cells.push({ row, col: 0, role: 'heading', value: table.heading });
@@ -129,6 +134,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
       }),
     );
     for (const m of table.merges) merges.push({ ...m, row: m.row + row });
+    tableAreas.push({ row, col: 0, rows: table.rows.length, cols: Math.max(...table.rows.map((l) => l.length)) });
     row += table.rows.length + 1;
   }
   for (const p of valuePositions) positions.set(p.id, { row: p.row, col: p.col });
@@ -185,8 +191,10 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     checks,
     highlights,
     printArea: a1Range(0, 0, tablesEnd, TABLE_WIDTH),
+    tableAreas,
+    checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1' },
+    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2) },
   };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Reading the report on a worksheet in ONE sync: the add-in's own sheets by their names (which
+ * survive rows inserted above), any other sheet by recognising the tables in its used range.
+ */
+import type { Grid, RawValue } from '../core/import/grid';
+import { a1, parseA1 } from '../core/template/a1';
+import { NAME_PREFIX } from '../core/template/plan';
+import { sync } from './run';
+
+export interface SheetRead {
+  sheetName: string;
+  worksheetId: string;
+  /** Set for sheets the add-in inserted (worksheet custom properties). */
+  template?: { format: string; year: number; checks?: string };
+  /** Cell id → raw content, for template sheets. */
+  cells?: Record<string, RawValue>;
+  /** Cell id → address (`D8`), for selecting and for filtering change events. */
+  addresses: Record<string, string>;
+  /** The used range as a grid, for sheets without the template. */
+  grid?: Grid;
+  /** The used range's address, for filtering change events. */
+  usedAddress?: string;
+}
+
+export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load('name,id');
+  const properties = sheet.customProperties;
+  properties.load('items/key,items/value');
+  const names = sheet.names;
+  names.load('items/name,items/formula');
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load('values,address,rowIndex,columnIndex,isNullObject');
+  await sync(context);
+
+  const property = (key: string): string | undefined => properties.items.find((p) => p.key === key)?.value as string | undefined;
+  const values: RawValue[][] = used.isNullObject ? [] : (used.values as RawValue[][]);
+  const origin = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
+  const at = (row: number, col: number): RawValue => values[row - origin.row]?.[col - origin.col] ?? null;
+
+  const base = { sheetName: sheet.name, worksheetId: sheet.id, usedAddress: used.isNullObject ? undefined : used.address };
+  const format = property('nianbao.format');
+  if (format) {
+    const cells: Record<string, RawValue> = {};
+    const addresses: Record<string, string> = {};
+    for (const item of names.items) {
+      if (!item.name.startsWith(NAME_PREFIX)) continue;
+      const id = item.name.slice(NAME_PREFIX.length);
+      // A deleted row leaves #REF! in the name: the cell is gone, not zero.
+      if (/#REF!/.test(item.formula)) continue;
+      const position = parseA1(item.formula);
+      if (!position) continue;
+      cells[id] = excelValue(at(position.row, position.col));
+      addresses[id] = a1(position.row, position.col);
+    }
+    return { ...base, template: { format, year: Number(property('nianbao.year')), checks: property('nianbao.checks') }, cells, addresses };
+  }
+  const grid: Grid = {
+    name: sheet.name,
+    rows: values.map((line, r) => ({
+      source: `${sheet.name}!第${origin.row + r + 1}行`,
+      cells: line.map((value) => ({ value: excelValue(value) })),
+      addresses: line.map((_, c) => a1(origin.row + r, origin.col + c)),
+    })),
+  };
+  return { ...base, grid, addresses: {} };
+}
+
+const EXCEL_ERRORS = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** Excel hands back '' for empty cells and error values as strings like `#REF!`. */
+function excelValue(value: RawValue): RawValue {
+  if (value === '') return null;
+  if (typeof value === 'string' && EXCEL_ERRORS.test(value)) return { error: value };
+  return value;
+}

@@ -1,0 +1,116 @@
+/**
+ * One-click insertion of the prescribed template into a new worksheet, in two syncs whatever the
+ * table size: one to learn the sheet names, one to write everything. Never touches other sheets.
+ */
+import { getFormat } from '../core/formats/registry';
+import { nameOf, planTemplate, type TemplatePlan } from '../core/template/plan';
+import { sync } from './run';
+
+export const COLORS = {
+  input: '#FFFFF0',
+  computed: '#E8EEF7',
+  error: '#F4B6B6',
+  warning: '#FFE08A',
+  check: '#808080',
+} as const;
+
+/** Column widths in the plan are in characters; Excel wants points. */
+const POINTS_PER_CHARACTER = 7.5;
+
+export interface InsertOptions {
+  format: string;
+  year: number;
+  body?: string;
+  totals?: 'formula' | 'value';
+}
+
+export interface Inserted {
+  sheetName: string;
+  plan: TemplatePlan;
+}
+
+/** `2024年度报表`, or `2024年度报表(2)` … when taken. */
+export function freeSheetName(year: number, taken: readonly string[]): string {
+  const base = `${year}年度报表`;
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) if (!lower.has(`${base}(${k})`.toLowerCase())) return `${base}(${k})`;
+}
+
+export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions): Promise<Inserted> {
+  const format = getFormat(options.format);
+  if (!format) throw new Error(`未知的格式：${options.format}`);
+  const plan = planTemplate(format, { year: options.year, body: options.body, totals: options.totals });
+
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await sync(context);
+  const sheetName = freeSheetName(options.year, sheets.items.map((s) => s.name));
+
+  const sheet = sheets.add(sheetName);
+  writePlan(sheet, plan);
+  sheet.activate();
+  await sync(context);
+  return { sheetName, plan };
+}
+
+/** Queues every write of a plan on a fresh sheet (no sync). Order: formats, values, merges, styles, rules. */
+function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
+  const { rows, cols } = plan.size;
+  const numberFormats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
+  const formulas: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
+  for (const c of plan.cells) {
+    if (c.numberFormat) numberFormats[c.row][c.col] = c.numberFormat;
+    formulas[c.row][c.col] = c.formula ?? (c.value === null || c.value === undefined ? '' : c.value);
+  }
+  const all = sheet.getRangeByIndexes(0, 0, rows, cols);
+  all.numberFormat = numberFormats;
+  all.formulas = formulas;
+
+  for (const m of plan.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  plan.columnWidths.forEach((width, col) => (sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER));
+
+  for (const area of plan.tableAreas) {
+    const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Center';
+    range.format.horizontalAlignment = 'Center';
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+      const border = range.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = '#000000';
+    }
+  }
+  for (const c of plan.cells) {
+    const cell = sheet.getRangeByIndexes(c.row, c.col, 1, 1);
+    if (c.role === 'title' || c.role === 'heading' || c.role === 'checkHeader') cell.format.font.bold = true;
+    if (c.role === 'label') cell.format.horizontalAlignment = 'Left';
+    if (c.role === 'input') cell.format.fill.color = COLORS.input;
+    if (c.role === 'computed') cell.format.fill.color = COLORS.computed;
+    if (c.role === 'check' || c.role === 'checkLabel') cell.format.font.color = COLORS.check;
+  }
+
+  for (const [id, p] of plan.positions) sheet.names.add(nameOf(id), sheet.getRangeByIndexes(p.row, p.col, 1, 1));
+  for (const v of plan.validations) {
+    const rule: Excel.DataValidationRule =
+      v.kind === 'count'
+        ? { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } }
+        : v.kind === 'change'
+          ? { wholeNumber: { formula1: -1_000_000_000, formula2: 1_000_000_000, operator: 'Between' } }
+          : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+    for (const address of v.ranges) {
+      const range = sheet.getRange(address);
+      range.dataValidation.rule = rule;
+      range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: '年报助手', message: v.kind === 'count' ? '请填写非负整数（没有发生的填 0）。' : v.kind === 'change' ? '请填写整数（减少用负数）。' : '请填写非负数。' };
+    }
+  }
+  for (const h of plan.highlights) {
+    for (const address of h.ranges.split(',')) {
+      const rule = sheet.getRange(address).conditionalFormats.add('Custom');
+      rule.custom.rule.formula = h.formula;
+      rule.custom.format.fill.color = COLORS[h.severity];
+    }
+  }
+  for (const [key, value] of Object.entries(plan.properties)) sheet.customProperties.add(key, value);
+  sheet.pageLayout.setPrintArea(plan.printArea);
+}
