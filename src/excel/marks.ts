@@ -1,0 +1,44 @@
+/**
+ * The add-in's own marks in a sheet: conditional formats whose formula carries the marker, and
+ * the check cells beside the tables. Removing them never touches the user's own rules or data.
+ */
+import { MARKER } from '../core/template/plan';
+import { sync } from './run';
+
+export interface ClearResult {
+  rules: number;
+  checkCells: boolean;
+}
+
+/** Deletes every conditional format of ours on the active sheet and clears the check cells. Two syncs. */
+export async function clearMarks(context: Excel.RequestContext): Promise<ClearResult> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load('isNullObject');
+  const rules = used.conditionalFormats;
+  rules.load('items/type,items/custom/rule/formula');
+  const checks = sheet.customProperties.getItemOrNullObject('nianbao.checks');
+  checks.load('value,isNullObject');
+  await sync(context);
+  if (used.isNullObject) return { rules: 0, checkCells: false };
+
+  // Rules have no name or tag: ours are the custom rules whose formula holds the marker.
+  const ours = rules.items.filter((r) => r.type === 'Custom' && r.custom.rule.formula.includes(MARKER));
+  for (const rule of ours) rule.delete();
+  if (!checks.isNullObject) {
+    sheet.getRange(String(checks.value)).clear('Contents');
+    checks.delete();
+  }
+  await sync(context);
+  return { rules: ours.length, checkCells: !checks.isNullObject };
+}
+
+/** Selects a report cell (or several) by address on the active sheet, so the user sees it. */
+export async function selectCells(context: Excel.RequestContext, addresses: readonly string[]): Promise<void> {
+  if (addresses.length === 0) return;
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  // A multi-area selection (RangeAreas) needs ExcelApi 1.9; the first cell is selected otherwise.
+  if (addresses.length > 1 && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) sheet.getRanges(addresses.join(',')).select();
+  else sheet.getRange(addresses[0]).select();
+  await sync(context);
+}
