@@ -50,7 +50,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     const raw = Object.fromEntries(Object.entries(read.cells).filter(([id]) => known.has(id)));
     const tables = { t2: false, t3: false, t4: false };
     for (const id of Object.keys(raw)) tables[id.split('.')[0] as TableId] = true;
-    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: {}, importFindings: [] };
+    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: {}, importFindings: missingFromCellMap(format, raw, tables) };
   }
 
   const recognition = recognise(read.grids, { format: requested, year });
@@ -74,6 +74,19 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
 /** A workbook has no running text; its cells, row by row, carry the title and year instead. */
 function gridLines(read: ReadResult): string[] {
   return read.grids.flatMap((g) => g.rows.map((r) => r.cells.map((c) => (typeof c.value === 'string' ? c.value : '')).join('\t')));
+}
+
+/** A cell map with part of a table (a deleted row in a sheet, an incomplete JSON file): import.partialTable. */
+function missingFromCellMap(format: FormatDef, raw: Record<string, RawValue>, tables: Record<TableId, boolean>): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of format.blocks) {
+    if (!tables[block.table]) continue;
+    const missingRows = block.rows.filter((row) => block.columns.some((col) => !(`${block.prefix}.${row.id}.${col.id}` in raw))).map((row) => row.id);
+    if (missingRows.length === 0) continue;
+    const cells = [...cellsOf(format).keys()].filter((id) => id.startsWith(`${block.prefix}.`) && !(id in raw));
+    findings.push({ code: 'import.partialTable', severity: severityOf('import.partialTable'), cells, expected: null, actual: null, difference: null, params: { table: block.table, block: block.prefix, missingRows } });
+  }
+  return findings;
 }
 
 export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {

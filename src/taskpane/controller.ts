@@ -1,0 +1,170 @@
+/**
+ * The task pane's behaviour, free of the DOM: insert the template, check the active sheet (one
+ * sync per pass), re-check on the user's edits (bursts coalesced, at most one pass queued behind
+ * a running one), clear marks, select a finding's cells. The view only renders `PaneState`.
+ */
+import { checkReport } from '../core/check';
+import type { Finding } from '../core/engine/findings';
+import { getFormat } from '../core/formats/registry';
+import type { FormatDef } from '../core/formats/types';
+import type { InsertOptions } from '../excel/template';
+import type { SheetRead } from '../excel/read';
+import type { Watcher } from '../excel/events';
+import { describeExcelError } from '../excel/run';
+import { parseA1 } from '../core/template/a1';
+import type { Host } from './host';
+
+export interface PaneState {
+  busy: boolean;
+  /** A failure, in Chinese, shown in the status area. */
+  error?: string;
+  /** A short confirmation (template inserted, marks cleared). */
+  notice?: string;
+  sheetName?: string;
+  format?: FormatDef;
+  year?: number;
+  /** True when the sheet is one the add-in inserted. */
+  template: boolean;
+  findings: Finding[];
+  /** Cell id → address on the sheet, for selecting. */
+  addresses: Record<string, string>;
+  /** How many validation passes have run (for tests and the benchmark). */
+  passes: number;
+  /** Set once a check has run. */
+  checked: boolean;
+}
+
+export interface View {
+  render(state: PaneState): void;
+}
+
+export class PaneController {
+  state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
+  private watcher?: Watcher;
+  private running?: Promise<void>;
+  private queued = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly view: View,
+  ) {}
+
+  async start(): Promise<void> {
+    try {
+      this.watcher = await this.host.watchChanges(() => void this.check());
+    } catch (error) {
+      this.update({ error: `无法监听工作表的修改，请使用「检查当前工作表」手动检查。（${describeExcelError(error)}）` });
+    }
+    await this.check();
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+  }
+
+  /** One validation pass; a request during a pass runs once more after it, never in parallel. */
+  check(): Promise<void> {
+    if (this.running) {
+      this.queued = true;
+      return this.running;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+      if (this.queued) {
+        this.queued = false;
+        void this.check();
+      }
+    });
+    return this.running;
+  }
+
+  async insertTemplate(options: InsertOptions): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined });
+    try {
+      const inserted = await this.host.insertTemplate(options);
+      this.update({ busy: false, notice: `已插入新工作表「${inserted.sheetName}」。请在浅黄色单元格中填写数字，合计栏（浅蓝色）自动计算。` });
+      await this.check();
+    } catch (error) {
+      this.update({ busy: false, error: `插入模板失败：${describeExcelError(error)}` });
+    }
+  }
+
+  /** Shows a problem with the user's input in the status area. */
+  showError(message: string): void {
+    this.update({ error: message, notice: undefined });
+  }
+
+  async clearMarks(): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined });
+    try {
+      const result = await this.host.clearMarks();
+      this.update({ busy: false, notice: result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。' });
+    } catch (error) {
+      this.update({ busy: false, error: `清除标记失败：${describeExcelError(error)}` });
+    }
+  }
+
+  async select(finding: Finding): Promise<void> {
+    const addresses = finding.cells.map((id) => this.state.addresses[id]).filter((a): a is string => a !== undefined);
+    const target = finding.likelyCulprit ? [this.state.addresses[finding.likelyCulprit.cell], ...addresses].filter((a): a is string => a !== undefined) : addresses;
+    try {
+      await this.host.selectCells([...new Set(target)]);
+    } catch (error) {
+      this.update({ error: `无法选中单元格：${describeExcelError(error)}` });
+    }
+  }
+
+  private async pass(): Promise<void> {
+    this.update({ busy: true });
+    let read: SheetRead;
+    try {
+      read = await this.host.readActiveSheet();
+    } catch (error) {
+      this.update({ busy: false, error: `读取工作表失败：${describeExcelError(error)}` });
+      return;
+    }
+    const result = analyse(read);
+    this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
+    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+  }
+
+  private update(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    this.view.render(this.state);
+  }
+}
+
+interface Analysis {
+  format?: FormatDef;
+  year?: number;
+  findings: Finding[];
+  addresses: Record<string, string>;
+  bounds?: { top: number; left: number; bottom: number; right: number };
+}
+
+/** Runs the core checks on what was read: by names on our sheets, by recognition elsewhere. */
+export function analyse(read: SheetRead): Analysis {
+  if (read.template && read.cells) {
+    const format = getFormat(read.template.format);
+    const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } });
+    return { format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
+  }
+  const report = checkReport({ grids: read.grid ? [read.grid] : [] });
+  const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+  const addresses: Record<string, string> = {};
+  for (const [id, source] of Object.entries(report.sources)) addresses[id] = source.slice(source.lastIndexOf('!') + 1);
+  return {
+    format: found ? report.format : undefined,
+    year: report.year,
+    findings: found ? report.findings : report.findings.filter((f) => f.code !== 'import.tableNotFound'),
+    addresses,
+    bounds: found ? boundsOf(Object.values(addresses)) : undefined,
+  };
+}
+
+function boundsOf(addresses: readonly string[]): Analysis['bounds'] {
+  const points = addresses.map((a) => parseA1(a)).filter((p): p is { row: number; col: number } => p !== undefined);
+  if (points.length === 0) return undefined;
+  // Label columns sit left of the values: a change there (a deleted label) matters too.
+  return { top: Math.min(...points.map((p) => p.row)) - 4, left: 0, bottom: Math.max(...points.map((p) => p.row)), right: Math.max(...points.map((p) => p.col)) };
+}

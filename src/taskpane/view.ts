@@ -1,0 +1,100 @@
+/**
+ * Rendering the pane state into the DOM. Every text from a workbook goes in through
+ * `textContent`, never as HTML.
+ */
+import type { Finding } from '../core/engine/findings';
+import type { TableId } from '../core/formats/types';
+import { messageFor, namer } from '../core/messages';
+import type { PaneState, View } from './controller';
+
+const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
+const GROUPS: (TableId | 'other')[] = ['other', 't2', 't3', 't4'];
+
+function tableOf(f: Finding): TableId | 'other' {
+  const t = (f.params?.table as string | undefined) ?? f.cells[0]?.split('.')[0];
+  return t === 't2' || t === 't3' || t === 't4' ? t : 'other';
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class DomView implements View {
+  constructor(
+    private readonly doc: Document,
+    private readonly onSelect: (finding: Finding) => void,
+  ) {}
+
+  private byId(id: string): HTMLElement {
+    const node = this.doc.getElementById(id);
+    if (!node) throw new Error(`taskpane.html lacks #${id}`);
+    return node;
+  }
+
+  render(state: PaneState): void {
+    this.doc.body.classList.toggle('is-busy', state.busy);
+    for (const id of ['insert', 'check', 'clear']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+
+    const status = this.byId('status');
+    status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
+    status.textContent = state.error ?? state.notice ?? (state.busy ? '正在处理……' : '');
+
+    this.renderSummary(state);
+    this.renderFindings(state);
+  }
+
+  private renderSummary(state: PaneState): void {
+    const summary = this.byId('summary');
+    summary.replaceChildren();
+    if (!state.checked) return;
+    const errors = state.findings.filter((f) => f.severity === 'error').length;
+    const warnings = state.findings.filter((f) => f.severity === 'warning').length;
+    const where = state.sheetName ? `工作表「${state.sheetName}」` : '当前工作表';
+    if (!state.format) {
+      summary.append(el(this.doc, 'p', 'summary-line', `${where}中没有找到年度报告表格。可以点击「插入模板」新建，或把表格粘贴到工作表后点击「检查当前工作表」。`));
+      return;
+    }
+    summary.append(el(this.doc, 'p', 'summary-line', `${where}：${state.format.name}${state.year ? `，${state.year} 年度` : ''}${state.template ? '（年报助手模板）' : ''}`));
+    if (errors === 0 && warnings === 0) {
+      summary.append(el(this.doc, 'p', 'all-pass', '✓ 全部校验通过'));
+      return;
+    }
+    const counts = el(this.doc, 'p', 'counts');
+    counts.append(el(this.doc, 'span', 'count count-error', `错误 ${errors} 处`), el(this.doc, 'span', 'count count-warning', `警告 ${warnings} 处`));
+    summary.append(counts);
+  }
+
+  private renderFindings(state: PaneState): void {
+    const list = this.byId('findings');
+    list.replaceChildren();
+    if (!state.format) return;
+    const names = namer(state.format);
+    for (const group of GROUPS) {
+      const findings = state.findings.filter((f) => tableOf(f) === group);
+      if (findings.length === 0) continue;
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const section = el(this.doc, 'details', 'group');
+      section.open = true;
+      section.append(el(this.doc, 'summary', 'group-title', `${group === 'other' ? '整体' : names.table(group)}（错误 ${errors}，警告 ${findings.length - errors}）`));
+      const items = el(this.doc, 'ul', 'finding-list');
+      for (const finding of findings) {
+        const item = el(this.doc, 'li');
+        const button = el(this.doc, 'button', `finding finding-${finding.severity}`);
+        button.type = 'button';
+        button.title = '点击选中相关单元格';
+        button.append(
+          el(this.doc, 'span', `badge badge-${finding.severity}`, SEVERITY_TEXT[finding.severity]),
+          el(this.doc, 'span', 'finding-text', messageFor(finding, state.format, 'zh-CN')),
+        );
+        button.addEventListener('click', () => this.onSelect(finding));
+        item.append(button);
+        items.append(item);
+      }
+      section.append(items);
+      list.append(section);
+    }
+  }
+}
