@@ -37,10 +37,9 @@ function wire(controller: PaneController): void {
 }
 
 Office.onReady((info) => {
-  const select = { handler: (_: Parameters<PaneController['select']>[0]): void => undefined };
-  const view = new DomView(document, (finding) => select.handler(finding));
+  const view = new DomView(document);
   const controller = new PaneController(excelHost, view);
-  select.handler = (finding) => void controller.select(finding);
+  view.onSelect = (finding) => void controller.select(finding);
   wire(controller);
   if (info.host !== Office.HostType.Excel) {
     view.render({ ...controller.state, error: '年报助手只能在 Excel 中使用。' });

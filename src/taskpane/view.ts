@@ -23,10 +23,10 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
 }
 
 export class DomView implements View {
-  constructor(
-    private readonly doc: Document,
-    private readonly onSelect: (finding: Finding) => void,
-  ) {}
+  /** Called when the user clicks a finding. */
+  onSelect: (finding: Finding) => void = () => undefined;
+
+  constructor(private readonly doc: Document) {}
 
   private byId(id: string): HTMLElement {
     const node = this.doc.getElementById(id);
