@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeText, looksBinary } from '../../src/core/import/decode';
+import { decodeText, decodeUnlessBinary, looksBinary } from '../../src/core/import/decode';
 import { FIXTURES } from '../helpers/fixtures';
 import { HERE_FIXTURES, utf16 } from './helpers';
 
@@ -96,5 +96,29 @@ describe('looksBinary', () => {
 
   test('an empty input is not binary (the caller reports it as empty)', () => {
     expect(looksBinary(new Uint8Array(0))).toBe(false);
+  });
+});
+
+describe('decodeUnlessBinary', () => {
+  test('agrees with decodeText and looksBinary, decoding once', () => {
+    const noise = new Uint8Array(1000);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 256;
+    const inputs = [
+      wutuanBytes,
+      utf16(wutuan, 'le', false),
+      utf16(wutuan, 'be', true),
+      new Uint8Array(fs.readFileSync(path.join(HERE_FIXTURES, 'wutuan-2019.gbk.txt'))),
+      new TextEncoder().encode(`${wutuan}\x1b`),
+      new TextEncoder().encode('文本'.repeat(50) + '\x01\x02\x03\x04\x05'),
+      new TextEncoder().encode('a\u0000b'),
+      new TextEncoder().encode('\ufffd'.repeat(10)),
+      new Uint8Array([0xc3, 0x28, 0x41]),
+      noise,
+      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
+      new Uint8Array(0),
+    ];
+    for (const bytes of inputs) {
+      expect(decodeUnlessBinary(bytes)).toEqual(looksBinary(bytes) ? undefined : decodeText(bytes));
+    }
   });
 });

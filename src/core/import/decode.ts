@@ -21,6 +21,8 @@ interface Detected {
   encoding: TextEncodingName;
   /** Bytes of byte-order mark to skip. */
   bom: number;
+  /** The decoded text, when telling the encoding already produced it (valid UTF-8). */
+  text?: string;
 }
 
 function detect(bytes: Uint8Array): Detected {
@@ -30,7 +32,8 @@ function detect(bytes: Uint8Array): Detected {
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const utf16 = utf16ByNulPattern(bytes);
   if (utf16) return { encoding: utf16, bom: 0 };
-  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bom: 0 };
+  const text = utf8Text(bytes);
+  if (text !== undefined) return { encoding: 'utf-8', bom: 0, text };
   return { encoding: 'gb18030', bom: 0 };
 }
 
@@ -70,21 +73,26 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   return undefined;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/**
+ * The text when the bytes are valid UTF-8, else undefined: validating and decoding are one
+ * pass. There is no BOM here (`detect` looked first), so this equals a BOM-keeping decode.
+ */
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function decodeDetected(bytes: Uint8Array, { encoding, bom, text }: Detected): DecodedText {
+  // ignoreBOM keeps a second U+FEFF that is really content; we skip exactly the BOM we saw.
+  return { text: text ?? new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bom)), encoding };
 }
 
 /** Decodes a text file: BOM first, then UTF-16 by its NUL pattern, then UTF-8 if valid, else GB18030. */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const { encoding, bom } = detect(bytes);
-  // ignoreBOM keeps a second U+FEFF that is really content; we skip exactly the BOM we saw.
-  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bom));
-  return { text, encoding };
+  return decodeDetected(bytes, detect(bytes));
 }
 
 /** Signatures of the formats most often renamed or mis-saved as .txt/.html. */
@@ -109,23 +117,39 @@ function isControl(code: number): boolean {
   return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d;
 }
 
-/**
- * True when the bytes are evidently not text: a known binary signature, NUL bytes outside
- * UTF-16, or more than 1% control characters / undecodable sequences.
- */
-export function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.length === 0) return false;
-  if (hasMagic(bytes)) return true;
-  const { encoding } = detect(bytes);
-  if (encoding === 'utf-8' || encoding === 'gb18030') {
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) return true;
-  }
-  const { text } = decodeText(bytes);
-  if (text.length === 0) return false;
+/** Any control character (as `isControl`) or U+FFFD: one regex pass rules most text out. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const SUSPECT = /[\x00-\x08\x0e-\x1f\ufffd]/;
+
+function tooManySuspects(text: string): boolean {
+  if (!SUSPECT.test(text)) return false;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isControl(c) || c === 0xfffd) bad++;
   }
   return bad > text.length * 0.01;
+}
+
+/**
+ * Decodes a text file (as `decodeText`) unless it is evidently not text (as `looksBinary`),
+ * then undefined. The bytes are decoded once for both answers.
+ */
+export function decodeUnlessBinary(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length === 0) return decodeText(bytes);
+  if (hasMagic(bytes)) return undefined;
+  const detected = detect(bytes);
+  const { encoding } = detected;
+  // Text in UTF-8 or GB18030 has no NUL bytes (UTF-16 was told apart by them above).
+  if ((encoding === 'utf-8' || encoding === 'gb18030') && bytes.indexOf(0) >= 0) return undefined;
+  const decoded = decodeDetected(bytes, detected);
+  return tooManySuspects(decoded.text) ? undefined : decoded;
+}
+
+/**
+ * True when the bytes are evidently not text: a known binary signature, NUL bytes outside
+ * UTF-16, or more than 1% control characters / undecodable sequences.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && decodeUnlessBinary(bytes) === undefined;
 }
