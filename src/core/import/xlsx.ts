@@ -109,23 +109,27 @@ export function isSheetDataPart(name: string): boolean {
   return /^\/?xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/.test(name);
 }
 
-function toArrayBuffer(data: ArrayBuffer | Uint8Array): { bytes: Uint8Array; buffer: ArrayBuffer } {
-  if (data instanceof Uint8Array) {
-    const copy = new Uint8Array(data.byteLength);
-    copy.set(data);
-    return { bytes: data, buffer: copy.buffer };
-  }
-  return { bytes: new Uint8Array(data), buffer: data };
+let excelJS: Promise<typeof import('exceljs')> | undefined;
+
+/** Loaded on first use: requiring ExcelJS takes ~0.4 s, which text and HTML checks need not pay. */
+async function loadExcelJS(): Promise<typeof import('exceljs')> {
+  excelJS ??= import('exceljs').then((module) => module.default);
+  return excelJS;
 }
 
 /** Reads every worksheet of an .xlsx workbook. Throws `XlsxReadError` for anything unreadable. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<ReadResult> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  return readInspectedXlsx(bytes, inspectXlsx(bytes), options);
+}
+
+/** `readXlsx` for bytes `inspectXlsx` has accepted, given the entries it returned. */
+export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], options: XlsxReadOptions = {}): Promise<ReadResult> {
   const maxXmlBytes = options.maxXmlBytes ?? XLSX_DEFAULT_LIMITS.maxXmlBytes;
   const maxGridCells = options.maxGridCells ?? XLSX_DEFAULT_LIMITS.maxGridCells;
-  const { bytes, buffer } = toArrayBuffer(data);
 
-  const entries = inspectXlsx(bytes);
-  const xmlBytes = entries.filter((e) => isSheetDataPart(e.name)).reduce((sum, e) => sum + e.uncompressedSize, 0);
+  let xmlBytes = 0;
+  for (const e of entries) if (isSheetDataPart(e.name)) xmlBytes += e.uncompressedSize;
   if (xmlBytes > maxXmlBytes) {
     throw new XlsxReadError('tooLarge', `worksheet XML of ${xmlBytes} bytes exceeds ${maxXmlBytes}`, {
       measured: xmlBytes,
@@ -134,11 +138,11 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxRead
     });
   }
 
-  // Loaded on first use: requiring ExcelJS takes ~0.4 s, which text and HTML checks need not pay.
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer, { ignoreNodes: IGNORED_NODES });
+    // ExcelJS (JSZip) reads a Uint8Array as it is; its typings only name Buffer/ArrayBuffer.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch (e) {
     // ExcelJS reports damage as whatever its internals hit (TypeError, SAX errors...).
     throw new XlsxReadError('corrupt', `workbook could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
@@ -159,9 +163,23 @@ export function columnLetters(col: number): string {
 
 function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number): Grid {
   const name = sheet.name;
-  const dims = sheet.actualRowCount > 0 ? sheet.dimensions : undefined;
-  if (!dims || !(dims.top > 0) || !(dims.left > 0)) return { name, rows: [] };
-  const { top, left, bottom, right } = dims;
+  // One pass over the non-empty cells gives both the used rectangle (as `sheet.dimensions`
+  // would) and the cells to place in it.
+  const found: { row: number; col: number; cell: Cell }[] = [];
+  let top = 0;
+  let bottom = 0;
+  let left = 0;
+  let right = 0;
+  sheet.eachRow((row, r) => {
+    row.eachCell((cell, col) => {
+      found.push({ row: r, col, cell });
+      if (top === 0) top = r;
+      bottom = r;
+      if (left === 0 || col < left) left = col;
+      if (col > right) right = col;
+    });
+  });
+  if (!(top > 0) || !(left > 0)) return { name, rows: [] };
   const width = right - left + 1;
   const area = (bottom - top + 1) * width;
   if (area > maxGridCells) {
@@ -174,17 +192,22 @@ function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number):
       range,
     });
   }
-  const letters = Array.from({ length: width }, (_, i) => columnLetters(left + i));
+  const letters: string[] = [];
+  for (let c = left; c <= right; c++) letters.push(columnLetters(c));
   const rows: GridRow[] = [];
   for (let r = top; r <= bottom; r++) {
-    const cells: GridCell[] = Array.from({ length: width }, () => ({ value: null }));
-    const row = sheet.findRow(r);
-    row?.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (col < left || col > right) return;
-      // Covered positions of a merged range report the anchor's value: keep it at the anchor only.
-      cells[col - left] = cell.type === mergeType ? { value: null, merged: true } : { value: cellValue(cell) };
-    });
-    rows.push({ cells, source: `${name}!第${r}行`, addresses: letters.map((l) => `${l}${r}`) });
+    const cells: GridCell[] = [];
+    const addresses: string[] = [];
+    const number = String(r);
+    for (let i = 0; i < width; i++) {
+      cells.push({ value: null });
+      addresses.push(letters[i] + number);
+    }
+    rows.push({ cells, source: `${name}!第${r}行`, addresses });
+  }
+  for (const { row, col, cell } of found) {
+    // Covered positions of a merged range report the anchor's value: keep it at the anchor only.
+    rows[row - top].cells[col - left] = cell.type === mergeType ? { value: null, merged: true } : { value: cellValue(cell) };
   }
   return { name, rows };
 }
