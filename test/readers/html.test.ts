@@ -117,6 +117,23 @@ describe('hostile and odd HTML', () => {
     expect(readHtml(nested).grids.map((g) => g.rows[0].cells[0].value)).toEqual(['深']);
   });
 
+  test('the nesting estimate stays linear on inputs that are not tags at all', () => {
+    // A tag-shaped regular expression backtracked on these: 80 000 characters took 5 s.
+    const started = Date.now();
+    expect(estimateNesting(`<${'a'.repeat(2_000_000)}`)).toBe(0);
+    expect(estimateNesting('<a'.repeat(1_000_000))).toBe(0);
+    expect(estimateNesting(`<div ${'x'.repeat(2_000_000)}`)).toBe(0);
+    expect(estimateNesting(`${'<div'.repeat(500_000)}>`)).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('the nesting estimate reads tags as a tag-shaped pattern would', () => {
+    expect(estimateNesting('<div><DIV><span/><br><p><td></div>')).toBe(2);
+    expect(estimateNesting('<div title="a>b"><div a=1 /><div <div>')).toBe(2);
+    expect(estimateNesting('< div><1><_x></ div><colgroups><optgroup><x-y><h1>')).toBe(3);
+    expect(estimateNesting('</div></div><section>')).toBe(1);
+  });
+
   test('an empty table and empty input give no grids', () => {
     expect(readHtml('<table></table>').grids).toEqual([]);
     expect(readHtml('')).toEqual({ grids: [], text: [] });

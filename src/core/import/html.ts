@@ -47,70 +47,150 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements the parser closes by itself when a sibling starts: omitting their end tag is normal. */
 const AUTO_CLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rp']);
 
-/** A cheap, linear upper estimate of element nesting, from the tags alone. */
+/**
+ * A tag name (up to 8 characters, the longest in `VOID` and `AUTO_CLOSED`) as a number,
+ * letters case-folded, so tags are looked up without making strings.
+ */
+const NAME_BASE = 38;
+function nameCode(name: string): number {
+  let code = 0;
+  for (let i = 0; i < name.length; i++) code = code * NAME_BASE + nameDigit(name.charCodeAt(i));
+  return code;
+}
+/** 1–26 letters (either case), 27–36 digits, 37 `-`; 0 for anything else. */
+function nameDigit(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x60;
+  if (c >= 0x41 && c <= 0x5a) return c - 0x40;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30 + 27;
+  return c === 0x2d ? 37 : 0;
+}
+const SHORT_NAME = 8;
+/** Tags that never deepen the nesting: void and auto-closed elements. */
+const NOT_NESTING = new Set([...VOID, ...AUTO_CLOSED].map(nameCode));
+
+/**
+ * A cheap, linear upper estimate of element nesting, from the tags alone: each match of
+ * `<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>` opens or closes a level, unless it names a
+ * void or auto-closed element or ends in `/>`. Scanned by hand: it runs on every page.
+ */
 export function estimateNesting(html: string): number {
-  const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2].toLowerCase();
-    if (VOID.has(name) || AUTO_CLOSED.has(name) || m[3] === '/') continue;
-    if (m[1] === '/') depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
+  const n = html.length;
+  let gt = -1;
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    let j = i + 1;
+    const closing = html.charCodeAt(j) === 0x2f;
+    if (closing) j++;
+    const first = html.charCodeAt(j);
+    if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    // The name, case-folded into a number while it is short enough to be in `NOT_NESTING`.
+    const nameStart = j;
+    let code = 0;
+    for (; j < n; j++) {
+      const d = nameDigit(html.charCodeAt(j));
+      if (d === 0) break;
+      if (j - nameStart < SHORT_NAME) code = code * NAME_BASE + d;
+    }
+    const lt = html.indexOf('<', j);
+    // Void and auto-closed elements count for nothing, tag or not: no need to find their end.
+    if (j - nameStart <= SHORT_NAME && NOT_NESTING.has(code)) {
+      i = lt;
+      continue;
+    }
+    // The tag runs to the next '>'; a '<' before it means there is no tag at `i`. Each
+    // position is looked at once (`gt` is kept while still ahead), so any input is linear:
+    // the pattern, run as a regular expression, backtracked quadratically on `<aaaa…`.
+    if (gt < j) {
+      gt = html.indexOf('>', j);
+      if (gt < 0) break;
+    }
+    if (lt < 0 || lt > gt) {
+      if (html.charCodeAt(gt - 1) !== 0x2f) {
+        if (closing) depth = Math.max(0, depth - 1);
+        else if (++depth > max) max = depth;
+      }
+    }
+    i = lt;
   }
   return max;
 }
 
+/** Every other node's name starts with `#` (`#text`, `#comment`…); reading it is faster than `in`. */
 function isElement(node: Node): node is Element {
-  return 'tagName' in node;
+  return node.nodeName.charCodeAt(0) !== 0x23;
 }
 
-function attr(el: Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
+const DISPLAY_NONE = /display\s*:\s*none/i;
 
 /** `hidden`, or inline `display:none` (Word's web pages hide their column-width rows this way). */
 function isHidden(el: Element): boolean {
-  if (attr(el, 'hidden') !== undefined) return true;
-  const style = attr(el, 'style');
-  return style !== undefined && /display\s*:\s*none/i.test(style);
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) {
+    const { name } = attrs[i];
+    if (name === 'hidden' || (name === 'style' && DISPLAY_NONE.test(attrs[i].value))) return true;
+  }
+  return false;
 }
 
 function skipped(el: Element): boolean {
   return IGNORED.has(el.tagName) || isHidden(el);
 }
 
-function children(node: Node): Node[] {
-  return 'childNodes' in node ? node.childNodes : [];
-}
+const HTML_SPACE_RUN = /[ \t\n\r\f\u00a0]+/g;
 
 /** HTML white space and no-break spaces collapse to one space; U+3000 padding is content and stays. */
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f\u00a0]+/g, ' ');
+  // Most text (numbers, labels) has no white space at all: skip the regex for it.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0) return text.replace(HTML_SPACE_RUN, ' ');
+  }
+  return text;
+}
+
+function isText(node: Node): node is DefaultTreeAdapterTypes.TextNode {
+  return node.nodeName === '#text';
+}
+
+/** Appends a cell's content to `out`: `<br>` and block boundaries as '\n'. */
+function appendCellText(node: Node, pre: boolean, out: string[]): void {
+  if (!isElement(node)) {
+    if (isText(node)) out.push(pre ? node.value.replace(/\r\n?/g, '\n').replace(/[ \t\f\u00a0]+/g, ' ') : collapse(node.value));
+    return;
+  }
+  if (skipped(node)) return;
+  const tag = node.tagName;
+  if (tag === 'br') {
+    out.push('\n');
+    return;
+  }
+  const block = BLOCK.has(tag);
+  if (block) out.push('\n');
+  const inPre = pre || tag === 'pre';
+  for (const child of node.childNodes) appendCellText(child, inPre, out);
+  if (block) out.push('\n');
 }
 
 /** Text of a cell: `<br>` and block boundaries become '\n', each line trimmed, empty lines dropped. */
 function cellText(cell: Element): string {
-  let out = '';
-  const walk = (node: Node, pre: boolean): void => {
-    if (!isElement(node)) {
-      if (node.nodeName === '#text' && 'value' in node) {
-        out += pre ? node.value.replace(/\r\n?/g, '\n').replace(/[ \t\f\u00a0]+/g, ' ') : collapse(node.value);
-      }
-      return;
-    }
-    if (skipped(node)) return;
-    if (node.tagName === 'br') {
-      out += '\n';
-      return;
-    }
-    const block = BLOCK.has(node.tagName);
-    if (block) out += '\n';
-    for (const child of children(node)) walk(child, pre || node.tagName === 'pre');
-    if (block) out += '\n';
-  };
-  for (const child of children(cell)) walk(child, false);
+  const nodes = cell.childNodes;
+  if (nodes.length === 0) return '';
+  if (nodes.length === 1 && isText(nodes[0])) {
+    // One line, its white space runs already single spaces: only the ends to trim.
+    const text = collapse(nodes[0].value);
+    const start = text.charCodeAt(0) === 0x20 ? 1 : 0;
+    const end = text.length > start && text.charCodeAt(text.length - 1) === 0x20 ? text.length - 1 : text.length;
+    return start === 0 && end === text.length ? text : text.slice(start, end);
+  }
+  const out: string[] = [];
+  for (const child of nodes) appendCellText(child, false, out);
   return out
+    .join('')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''))
     .filter((line) => line !== '')
@@ -118,24 +198,40 @@ function cellText(cell: Element): string {
 }
 
 function containsTable(el: Element): boolean {
-  return children(el).some((c) => isElement(c) && !skipped(c) && (c.tagName === 'table' || containsTable(c)));
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const c = nodes[i];
+    if (!isElement(c)) continue;
+    const tag = c.tagName;
+    if (tag === 'table') {
+      if (!skipped(c)) return true;
+      continue;
+    }
+    // Most cells hold only text: no need to look further (or to ask whether they are hidden).
+    const inner = c.childNodes;
+    if (inner.length === 0 || (inner.length === 1 && !isElement(inner[0]))) continue;
+    if (!skipped(c) && containsTable(c)) return true;
+  }
+  return false;
 }
 
 /** The table's own rows, in source order: direct, or inside thead/tbody/tfoot (not nested tables). */
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const child of children(table)) {
+  for (const child of table.childNodes) {
     if (!isElement(child) || isHidden(child)) continue;
     if (child.tagName === 'tr') rows.push(child);
     else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
-      for (const tr of children(child)) if (isElement(tr) && tr.tagName === 'tr' && !isHidden(tr)) rows.push(tr);
+      for (const tr of child.childNodes) if (isElement(tr) && tr.tagName === 'tr' && !isHidden(tr)) rows.push(tr);
     }
   }
   return rows;
 }
 
-function span(el: Element, name: string, fallback: number, max: number): number {
-  const n = Number.parseInt(attr(el, name) ?? '', 10);
+/** A colspan/rowspan attribute's value: 1 when absent or invalid, `fallback` for 0, at most `max`. */
+function span(value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return 1;
+  const n = Number.parseInt(value, 10);
   if (!Number.isFinite(n) || n < 0) return 1;
   if (n === 0) return fallback;
   return Math.min(n, max);
@@ -149,30 +245,58 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
   const trs = tableRows(table);
   if (trs.length === 0) return undefined;
   const grid: (GridCell | undefined)[][] = trs.map(() => []);
-  trs.forEach((tr, r) => {
+  for (let r = 0; r < trs.length; r++) {
+    const cellsOfRow = grid[r];
     let c = 0;
-    for (const td of children(tr)) {
-      if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th') || isHidden(td)) continue;
-      while (grid[r][c]) c++;
-      let cs = span(td, 'colspan', 1, 1000);
+    for (const td of trs[r].childNodes) {
+      if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      // The attributes read in one pass: hidden cells are skipped, spans expanded.
+      let hidden = false;
+      let colspan: string | undefined;
+      let rowspan: string | undefined;
+      for (const { name, value } of td.attrs) {
+        if (name === 'hidden' || (name === 'style' && DISPLAY_NONE.test(value))) hidden = true;
+        else if (name === 'colspan') colspan = value;
+        else if (name === 'rowspan') rowspan = value;
+      }
+      if (hidden) continue;
+      while (cellsOfRow[c]) c++;
+      let cs = span(colspan, 1, 1000);
       // rowspan=0 means "to the end of the table"; spans never create rows the table lacks.
-      let rs = Math.min(span(td, 'rowspan', trs.length - r, 65534), trs.length - r);
+      let rs = Math.min(span(rowspan, trs.length - r, 65534), trs.length - r);
       if (cs * rs > budget.remaining) cs = rs = 1;
       budget.remaining -= cs * rs;
+      cellsOfRow[c] = { value: cellText(td) };
       for (let dr = 0; dr < rs; dr++) {
-        for (let dc = 0; dc < cs; dc++) {
-          grid[r + dr][c + dc] = dr === 0 && dc === 0 ? { value: cellText(td) } : { value: null, merged: true };
-        }
+        for (let dc = dr === 0 ? 1 : 0; dc < cs; dc++) grid[r + dr][c + dc] = { value: null, merged: true };
       }
       c += cs;
     }
-  });
-  const rows: GridRow[] = grid.map((cells, r) => ({
+  }
+  const rows: GridRow[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r];
     // Positions no cell reached (a short row beside a rowspan) are empty, not merged.
-    cells: Array.from(cells, (cell) => cell ?? { value: null }),
-    source: `${name} 第${r + 1}行`,
-  }));
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = { value: null };
+    rows.push({ cells: cells as GridCell[], source: `${name} 第${r + 1}行` });
+  }
   return { name, rows };
+}
+
+/** A table row as a line of text: its cells' text, tab-separated, line breaks as spaces. */
+function rowLine(row: GridRow): string {
+  let line = '';
+  let first = true;
+  for (const cell of row.cells) {
+    if (cell.merged) continue;
+    const value = cell.value;
+    const text = typeof value === 'string' ? value : String(value ?? '');
+    if (first) {
+      line = text;
+      first = false;
+    } else line = line + '\t' + text;
+  }
+  return line.includes('\n') ? line.replace(/\n/g, ' ') : line;
 }
 
 class Lines {
@@ -183,7 +307,8 @@ class Lines {
   }
   /** Ends the current line; blank lines are not kept. */
   end(): void {
-    const line = this.current.replace(/ {2,}/g, ' ').trim();
+    if (this.current === '') return;
+    const line = (this.current.includes('  ') ? this.current.replace(/ {2,}/g, ' ') : this.current).trim();
     if (line !== '') this.lines.push(line);
     this.current = '';
   }
@@ -205,8 +330,8 @@ export function readHtml(html: string): ReadResult {
 
   const walk = (node: Node): void => {
     if (!isElement(node)) {
-      if (node.nodeName === '#text' && 'value' in node) lines.add(collapse(node.value));
-      else if (node.nodeName === '#document') for (const child of children(node)) walk(child);
+      if (isText(node)) lines.add(collapse(node.value));
+      else if (node.nodeName === '#document') for (const child of (node as DefaultTreeAdapterTypes.Document).childNodes) walk(child);
       return;
     }
     if (skipped(node)) return;
@@ -218,19 +343,17 @@ export function readHtml(html: string): ReadResult {
     // A table holding tables is page layout: its inner tables are the data.
     if (tag === 'table' && !containsTable(node)) {
       lines.end();
-      for (const child of children(node)) if (isElement(child) && child.tagName === 'caption') walk(child);
+      for (const child of node.childNodes) if (isElement(child) && child.tagName === 'caption') walk(child);
       const grid = buildGrid(node, `表格${grids.length + 1}`, budget);
       if (grid) {
         grids.push(grid);
-        for (const row of grid.rows) {
-          lines.push(row.cells.filter((c) => !c.merged).map((c) => String(c.value ?? '').replace(/\n/g, ' ')).join('\t'));
-        }
+        for (const row of grid.rows) lines.push(rowLine(row));
       }
       return;
     }
     const block = BLOCK.has(tag);
     if (block) lines.end();
-    for (const child of children(node)) walk(child);
+    for (const child of node.childNodes) walk(child);
     if (block) lines.end();
   };
   walk(document);
