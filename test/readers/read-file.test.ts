@@ -116,6 +116,22 @@ describe('refusals: one line of Chinese naming the file', () => {
     expect(elapsed).toBeLessThan(3000);
   });
 
+  test('a workbook understating a part\'s size, or with a part that will not inflate, is refused as corrupt', async () => {
+    const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
+    // 60 000 cells in a sheet that claims 1 000 bytes: small enough on disk that its size is not
+    // measured before parsing; the size mismatch stops the parse instead.
+    const rows = Array.from({ length: 60_000 }, () => '<row><c><v>1</v></c></row>').join('');
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    const liar = write('liar.xlsx', makeZip({ ...parts, 'xl/worksheets/sheet1.xml': { deflated: zlib.deflateRawSync(sheet), size: 1000 } }));
+    const started = Date.now();
+    expect((await refusal(liar)).code).toBe('corruptXlsx');
+    expect(Date.now() - started).toBeLessThan(3000);
+    const garbage = { deflated: new Uint8Array([0xff, 0xff, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]), size: 500 };
+    for (const name of ['docProps/app.xml', 'xl/media/image1.png', 'xl/worksheets/sheet1.xml']) {
+      expect((await refusal(write('garbage.xlsx', makeZip({ ...parts, [name]: garbage })))).code).toBe('corruptXlsx');
+    }
+  });
+
   test('an archive that inflates past the cap (a "zip bomb") is refused without inflating it all', async () => {
     const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
     // 1 MB of spaces × 201: about 200 KB on disk, 201 MB inflated.
