@@ -35,6 +35,7 @@ export interface SheetSnapshot {
   /** Names scoped to this sheet. */
   names: Array<{ name: string; formula: string; comment: string }>;
   frozen: { rows: number; columns: number };
+  printArea: string | null;
 }
 
 export interface WorkbookSnapshot {
@@ -96,6 +97,7 @@ export function sheetSnapshot(state: WorkbookState, sheetName: string): SheetSna
     customProperties: Object.fromEntries(s.customProperties.map((p) => [p.key, p.value])),
     names: state.names.filter((n) => n.scopeSheetId === s.id).map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
     frozen: { rows: s.frozenRows, columns: s.frozenColumns },
+    printArea: s.printArea,
   };
 }
 

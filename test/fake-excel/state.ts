@@ -259,6 +259,8 @@ export class SheetState {
   customProperties: Array<{ key: string; value: string }> = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Set by pageLayout.setPrintArea; not shifted by row inserts (not modelled). */
+  printArea: string | null = null;
   frozenRows = 0;
   frozenColumns = 0;
   visibility = 'Visible';

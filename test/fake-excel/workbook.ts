@@ -129,6 +129,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
     names?: FakeNamedItemCollection;
     onChanged?: FakeEventHandlers;
     freezePanes?: FakeWorksheetFreezePanes;
+    pageLayout?: FakePageLayout;
   } = {};
 
   constructor(
@@ -217,6 +218,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
       '1.7',
       (ex) => this._target(ex, 'Worksheet.onChanged').id,
     ));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return (this._children.pageLayout ??= new FakePageLayout(this.context, this));
   }
 
   get freezePanes(): FakeWorksheetFreezePanes {
@@ -613,6 +618,31 @@ function nameValue(t: NameTarget): { type: string; value: unknown } {
 }
 
 // ---- freeze panes (ExcelApi 1.7) ----
+
+/** `worksheet.pageLayout` (1.9): only the print area is modelled. */
+export class FakePageLayout extends FakeClientObject<SheetState> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, 'PageLayout');
+  }
+
+  _resolve(ex: Execution): SheetState | null {
+    ex.requireApi('1.9', 'Worksheet.pageLayout');
+    return this.sheet._resolve(ex);
+  }
+
+  protected _scalars() {
+    return {};
+  }
+
+  setPrintArea(printArea: string): void {
+    this._call('setPrintArea', (s) => {
+      s.printArea = printArea;
+    });
+  }
+}
 
 export class FakeWorksheetFreezePanes extends FakeClientObject<SheetState> {
   constructor(
