@@ -141,16 +141,23 @@ function skipped(el: Element): boolean {
   return IGNORED.has(el.tagName) || isHidden(el);
 }
 
+const HTML_SPACE = /[ \t\n\r\f\u00a0]/;
 const HTML_SPACE_RUN = /[ \t\n\r\f\u00a0]+/g;
+
+function hasHtmlSpace(text: string): boolean {
+  // A loop for the many short texts (numbers, labels), a regular expression for long prose.
+  if (text.length >= 16) return HTML_SPACE.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0) return true;
+  }
+  return false;
+}
 
 /** HTML white space and no-break spaces collapse to one space; U+3000 padding is content and stays. */
 function collapse(text: string): string {
-  // Most text (numbers, labels) has no white space at all: skip the regex for it.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0) return text.replace(HTML_SPACE_RUN, ' ');
-  }
-  return text;
+  // Most text (numbers, labels, Chinese prose) has no white space at all: no replacing needed.
+  return hasHtmlSpace(text) ? text.replace(HTML_SPACE_RUN, ' ') : text;
 }
 
 function isText(node: Node): node is DefaultTreeAdapterTypes.TextNode {
