@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts and tool configs (webpack.config.js, scripts/*.js) are CommonJS.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'Buffer', 'require'],

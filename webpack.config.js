@@ -1,0 +1,89 @@
+// @ts-check
+/**
+ * Builds the add-in into dist/addin/ (dist/ itself holds the CLI that tsc writes):
+ *   taskpane.html/.js/.css  the task pane Excel loads (office.js stays a <script> from Microsoft's CDN)
+ *   preview.html/.js/.css   the pane beside an in-browser fake workbook, for people and tests without Excel
+ *   assets/                 icons and the help page the manifest points at
+ *   manifest.xml            with https://localhost:3000 rewritten to $ADDIN_URL when that is set
+ *
+ *   npm run build:addin                                        production build for localhost:3000
+ *   ADDIN_URL=https://addin.example.gov.cn npm run build:addin  production build for that server
+ *   npx webpack --mode development                             readable output with source maps
+ *
+ * No eval in any mode: devtool is `false` or `source-map`, never an eval-* variant.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const { DEV_URL, normaliseAddinUrl, rewriteManifestUrls } = require('./scripts/manifest-url');
+
+/** The pages: entry script and HTML template of each. */
+const PAGES = {
+  taskpane: { entry: './src/taskpane/index.ts', template: './src/taskpane/taskpane.html' },
+  preview: { entry: './src/preview/index.ts', template: './src/preview/preview.html' },
+};
+
+/**
+ * @param {Record<string, unknown>} _env
+ * @param {{ mode?: 'production' | 'development' | 'none' }} argv
+ * @returns {import('webpack').Configuration}
+ */
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  const addinUrl = normaliseAddinUrl(process.env.ADDIN_URL || DEV_URL);
+
+  for (const [name, page] of Object.entries(PAGES)) {
+    for (const file of [page.entry, page.template]) {
+      if (!fs.existsSync(path.resolve(__dirname, file))) throw new Error(`webpack: the ${name} page needs ${file}, which does not exist`);
+    }
+  }
+
+  return {
+    mode: production ? 'production' : 'development',
+    context: __dirname,
+    target: ['web', 'es2020'],
+    devtool: production ? false : 'source-map',
+    entry: Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, page.entry])),
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            configFile: path.resolve(__dirname, 'tsconfig.addin.json'),
+            onlyCompileBundledFiles: true,
+            compilerOptions: { sourceMap: !production },
+          },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
+        // Fonts or images a stylesheet refers to by a relative URL are emitted beside it.
+        { test: /\.(png|svg|woff2?|ttf|eot)$/, type: 'asset/resource', generator: { filename: 'assets/[name].[contenthash:8][ext]' } },
+      ],
+    },
+    plugins: [
+      ...Object.entries(PAGES).map(
+        ([name, page]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: page.template, chunks: [name], scriptLoading: 'defer' }),
+      ),
+      new MiniCssExtractPlugin({ filename: '[name].css' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifestUrls(content.toString('utf8'), addinUrl) },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: { preset: 'errors-warnings', assets: true, assetsSort: 'name', excludeAssets: /\.png$/, timings: true },
+  };
+};
