@@ -1,4 +1,5 @@
 import { parseA1 } from '../core/template/a1';
+import { SYNC_TIMEOUT_MS, withTimeout } from './run';
 
 /**
  * Live validation trigger: listens to workbook changes, drops the add-in's own writes and
@@ -64,10 +65,15 @@ export async function watchChanges(onChange: () => void, delayMs = COALESCE_MS):
       if (timer !== undefined) clearTimeout(timer);
       if (!registration) return;
       const r = registration;
-      await Excel.run(r.context, async (context) => {
-        r.remove();
-        await context.sync();
-      });
+      registration = undefined;
+      // A hung Excel must not hang the pane's shutdown: the handler dies with the runtime anyway.
+      await withTimeout(
+        Excel.run(r.context, async (context) => {
+          r.remove();
+          await context.sync();
+        }),
+        SYNC_TIMEOUT_MS,
+      ).catch(() => undefined);
     },
   };
 }

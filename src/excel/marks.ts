@@ -33,12 +33,9 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
   return { rules: ours.length, checkCells: !checks.isNullObject };
 }
 
-/** Selects a report cell (or several) by address on the active sheet, so the user sees it. */
+/** Selects a report cell on the active sheet so the user sees it: the first address (the likely culprit first). */
 export async function selectCells(context: Excel.RequestContext, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  // A multi-area selection (RangeAreas) needs ExcelApi 1.9; the first cell is selected otherwise.
-  if (addresses.length > 1 && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) sheet.getRanges(addresses.join(',')).select();
-  else sheet.getRange(addresses[0]).select();
+  context.workbook.worksheets.getActiveWorksheet().getRange(addresses[0]).select();
   await sync(context);
 }

@@ -16,10 +16,24 @@ export interface Host {
   watchChanges(onChange: () => void): Promise<Watcher>;
 }
 
-export const excelHost: Host = {
-  insertTemplate: (options) => runExcel((context) => insertTemplate(context, options), { retries: 0 }),
-  readActiveSheet: () => runExcel((context) => readActiveSheet(context)),
-  clearMarks: () => runExcel((context) => clearMarks(context), { retries: 0 }),
-  selectCells: (addresses) => runExcel((context) => selectCells(context, addresses)),
-  watchChanges: (onChange) => watchChanges(onChange),
-};
+export interface HostOptions {
+  /** How long a whole Excel batch may take before it is abandoned (and reads retried once). */
+  timeoutMs?: number;
+  /** Quiet period that coalesces bursts of changes into one check. */
+  coalesceMs?: number;
+}
+
+/** The host over real Excel (or whatever `Excel` global is installed). Writes are never retried. */
+export function createExcelHost(options: HostOptions = {}): Host {
+  const read = { timeoutMs: options.timeoutMs };
+  const write = { timeoutMs: options.timeoutMs, retries: 0 };
+  return {
+    insertTemplate: (insert) => runExcel((context) => insertTemplate(context, insert), write),
+    readActiveSheet: () => runExcel((context) => readActiveSheet(context), read),
+    clearMarks: () => runExcel((context) => clearMarks(context), write),
+    selectCells: (addresses) => runExcel((context) => selectCells(context, addresses), read),
+    watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
+  };
+}
+
+export const excelHost: Host = createExcelHost();

@@ -1,0 +1,151 @@
+/**
+ * Live validation end to end on the Excel fake: one sync per pass, the add-in's own writes
+ * ignored, bursts coalesced, findings on the right cells, selection, and failures in Chinese.
+ */
+import { createFakeExcel } from '../fake-excel';
+import { PaneController, type PaneState } from '../../src/taskpane/controller';
+import { createExcelHost } from '../../src/taskpane/host';
+import { a1 } from '../../src/core/template/a1';
+import type { TemplatePlan } from '../../src/core/template/plan';
+import { planTemplate } from '../../src/core/template/plan';
+import { getFormat } from '../../src/core/formats/registry';
+
+type Fake = ReturnType<typeof createFakeExcel>;
+const COALESCE = 60;
+let fake: Fake;
+let restore: () => void;
+let states: PaneState[];
+let controller: PaneController;
+
+beforeEach(() => {
+  fake = createFakeExcel({ sheets: ['Sheet1'] });
+  restore = fake.install();
+  states = [];
+  controller = new PaneController(createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE }), { render: (s) => states.push(s) });
+});
+afterEach(async () => {
+  await controller.stop();
+  restore();
+});
+
+const settle = async (): Promise<void> => {
+  await fake.flushEvents();
+  await new Promise((r) => setTimeout(r, COALESCE * 3));
+  await fake.flushEvents();
+  await new Promise((r) => setTimeout(r, 20));
+};
+
+const plan2024: TemplatePlan = planTemplate(getFormat('2021')!, { year: 2024, totals: 'value' });
+const at = (id: string): string => {
+  const p = plan2024.positions.get(id)!;
+  return a1(p.row, p.col);
+};
+
+/** Inserts a typed-totals template and fills it with a consistent small report. */
+async function filledTemplate(): Promise<string> {
+  await controller.start();
+  await controller.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+  const sheet = controller.state.sheetName!;
+  const cells: [string, number][] = [];
+  for (const id of plan2024.positions.keys()) cells.push([id, 0]);
+  const set = new Map(cells);
+  set.set('t3.received.natural', 5).set('t3.received.total', 5).set('t3.granted.natural', 4).set('t3.granted.total', 4);
+  set.set('t3.resultTotal.natural', 4).set('t3.resultTotal.total', 4).set('t3.carriedOver.natural', 1).set('t3.carriedOver.total', 1);
+  for (const [id, v] of set) fake.workbook.sheet(sheet).setValues(at(id), [[v]]);
+  await controller.check();
+  return sheet;
+}
+
+test('starting checks the active sheet once; an empty sheet says no tables were found', async () => {
+  const syncs = fake.stats.syncs;
+  await controller.start();
+  expect(controller.state).toMatchObject({ checked: true, passes: 1, findings: [] });
+  expect(controller.state.format).toBeUndefined();
+  expect(fake.stats.syncs - syncs).toBe(2); // registering the handler, then one validation pass
+});
+
+test('a consistent report passes; a validation pass takes exactly one sync', async () => {
+  await filledTemplate();
+  expect(controller.state.findings).toEqual([]);
+  const syncs = fake.stats.syncs;
+  await controller.check();
+  expect(fake.stats.syncs - syncs).toBe(1);
+});
+
+test('typing a wrong number shows the finding on the right cells, with the likely culprit', async () => {
+  const sheet = await filledTemplate();
+  const passes = controller.state.passes;
+  fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+  await settle();
+  expect(controller.state.passes).toBe(passes + 1);
+  const keys = controller.state.findings.map((f) => `${f.code}:${f.where}`).sort();
+  expect(keys).toEqual(['t3.resultTotal:commercial', 't3.rowTotal:granted']);
+  expect(controller.state.findings[0].likelyCulprit).toEqual({ cell: 't3.granted.commercial', value: 0 });
+
+  await controller.select(controller.state.findings[0]);
+  expect(controller.state.error).toBeUndefined();
+  expect(fake.workbookSnapshot().selection).toBe(`'${sheet}'!${at('t3.granted.commercial')}`);
+});
+
+test('the add-in\'s own writes do not trigger checks; a paste of 10,000 cells is at most two passes', async () => {
+  const sheet = await filledTemplate();
+  const passes = controller.state.passes;
+  await controller.clearMarks();
+  await settle();
+  expect(controller.state.passes).toBe(passes);
+
+  const block = Array.from({ length: 100 }, (_, r) => Array.from({ length: 100 }, (_, c) => r + c));
+  fake.user.setValues(sheet, 'T1:DO100', block);
+  fake.user.setValues(sheet, at('t3.granted.commercial'), [[1]]);
+  fake.user.setValues(sheet, at('t3.granted.research'), [[1]]);
+  await settle();
+  expect(controller.state.passes - passes).toBeGreaterThanOrEqual(1);
+  expect(controller.state.passes - passes).toBeLessThanOrEqual(2);
+});
+
+test('text, "/" and negative numbers: findings on those cells, no crash', async () => {
+  const sheet = await filledTemplate();
+  fake.user.setValues(sheet, at('t3.denied1.natural'), [['abc']]);
+  fake.user.setValues(sheet, at('t3.denied2.natural'), [['/']]);
+  fake.user.setValues(sheet, at('t3.denied3.natural'), [[-1]]);
+  await settle();
+  const codes = controller.state.findings.map((f) => `${f.code}:${f.cells[0]}`);
+  expect(codes).toEqual(expect.arrayContaining(['cell.notNumber:t3.denied1.natural', 'cell.placeholder:t3.denied2.natural', 'cell.negative:t3.denied3.natural']));
+  expect(controller.state.error).toBeUndefined();
+});
+
+test('rows inserted above the tables, the sheet renamed, the table rows deleted: the pane follows and says so', async () => {
+  const sheet = await filledTemplate();
+  fake.user.insertRows(sheet, 1, 3);
+  fake.user.renameSheet(sheet, '改名后的表');
+  await settle();
+  await controller.check();
+  expect(controller.state).toMatchObject({ sheetName: '改名后的表', error: undefined });
+  expect(controller.state.findings).toEqual([]);
+
+  const row = plan2024.positions.get('t3.denied1.natural')!.row + 1 + 3;
+  fake.user.deleteRows('改名后的表', row, 1);
+  await settle();
+  expect(controller.state.findings.map((f) => f.code)).toContain('import.partialTable');
+});
+
+test('a sync that hangs is abandoned and retried, then reported in Chinese', async () => {
+  await controller.start();
+  fake.control.hangNextSyncs(2); // the first attempt and its retry
+  await controller.check();
+  expect(controller.state.error).toMatch(/^读取工作表失败：Excel 在 \d+ 秒内没有响应/);
+  expect(controller.state.busy).toBe(false);
+  await controller.check();
+  expect(controller.state.error).toBeUndefined();
+}, 15000);
+
+test('while the user edits a cell the check waits, then runs', async () => {
+  await controller.start();
+  fake.control.setCellEditMode(true);
+  const pass = controller.check();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(controller.state.busy).toBe(true);
+  fake.control.setCellEditMode(false);
+  await pass;
+  expect(controller.state).toMatchObject({ busy: false, error: undefined, passes: 2 });
+});
