@@ -47,11 +47,11 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements the parser closes by itself when a sibling starts: omitting their end tag is normal. */
 const AUTO_CLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rp']);
 
+const NAME_BASE = 38;
 /**
  * A tag name (up to 8 characters, the longest in `VOID` and `AUTO_CLOSED`) as a number,
  * letters case-folded, so tags are looked up without making strings.
  */
-const NAME_BASE = 38;
 function nameCode(name: string): number {
   let code = 0;
   for (let i = 0; i < name.length; i++) code = code * NAME_BASE + nameDigit(name.charCodeAt(i));
