@@ -3,7 +3,7 @@
  * the check cells beside the tables. Removing them never touches the user's own rules or data.
  */
 import { MARKER } from '../core/template/plan';
-import { sync } from './run';
+import { timed } from './run';
 
 export interface ClearResult {
   rules: number;
@@ -13,14 +13,11 @@ export interface ClearResult {
 /** Deletes every conditional format of ours on the active sheet and clears the check cells. Two syncs. */
 export async function clearMarks(context: Excel.RequestContext): Promise<ClearResult> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load('isNullObject');
-  const rules = used.conditionalFormats;
-  rules.load('items/type,items/custom/rule/formula');
   const checks = sheet.customProperties.getItemOrNullObject('nianbao.checks');
-  checks.load('value,isNullObject');
-  await sync(context);
-  if (used.isNullObject) return { rules: 0, checkCells: false };
+  // The whole sheet's range: every rule on the sheet, whatever cells it covers.
+  const rules = sheet.getRange().conditionalFormats.load('items/type,items/custom/rule/formula');
+  checks.load('value');
+  await timed(context.sync());
 
   // Rules have no name or tag: ours are the custom rules whose formula holds the marker.
   const ours = rules.items.filter((r) => r.type === 'Custom' && r.custom.rule.formula.includes(MARKER));
@@ -29,7 +26,7 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
     sheet.getRange(String(checks.value)).clear('Contents');
     checks.delete();
   }
-  await sync(context);
+  await timed(context.sync());
   return { rules: ours.length, checkCells: !checks.isNullObject };
 }
 
@@ -37,5 +34,5 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
 export async function selectCells(context: Excel.RequestContext, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
   context.workbook.worksheets.getActiveWorksheet().getRange(addresses[0]).select();
-  await sync(context);
+  await timed(context.sync());
 }

@@ -5,7 +5,7 @@
 import type { Grid, RawValue } from '../core/import/grid';
 import { a1, parseA1 } from '../core/template/a1';
 import { NAME_PREFIX } from '../core/template/plan';
-import { sync } from './run';
+import { timed } from './run';
 
 export interface SheetRead {
   sheetName: string;
@@ -23,15 +23,17 @@ export interface SheetRead {
 }
 
 export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  const worksheets = context.workbook.worksheets;
+  const properties = worksheets.getActiveWorksheet().customProperties;
+  const names = worksheets.getActiveWorksheet().names;
+  const used = worksheets.getActiveWorksheet().getUsedRangeOrNullObject();
+  // A separate proxy for the scalars keeps navigation and loading apart (the linter's reading of Office.js).
+  const sheet = worksheets.getActiveWorksheet();
   sheet.load('name,id');
-  const properties = sheet.customProperties;
   properties.load('items/key,items/value');
-  const names = sheet.names;
   names.load('items/name,items/formula');
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load('values,address,rowIndex,columnIndex,isNullObject');
-  await sync(context);
+  used.load('values,address,rowIndex,columnIndex');
+  await timed(context.sync());
 
   const property = (key: string): string | undefined => properties.items.find((p) => p.key === key)?.value as string | undefined;
   const values: RawValue[][] = used.isNullObject ? [] : (used.values as RawValue[][]);

@@ -4,7 +4,7 @@
  */
 import { getFormat } from '../core/formats/registry';
 import { nameOf, planTemplate, type TemplatePlan } from '../core/template/plan';
-import { sync } from './run';
+import { timed } from './run';
 
 export const COLORS = {
   input: '#FFFFF0',
@@ -44,13 +44,13 @@ export async function insertTemplate(context: Excel.RequestContext, options: Ins
 
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  await sync(context);
+  await timed(context.sync());
   const sheetName = freeSheetName(options.year, sheets.items.map((s) => s.name));
 
   const sheet = sheets.add(sheetName);
   writePlan(sheet, plan);
   sheet.activate();
-  await sync(context);
+  await timed(context.sync());
   return { sheetName, plan };
 }
 
