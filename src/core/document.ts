@@ -30,6 +30,7 @@ export function findSections(lines: readonly string[]): number[] {
   return SECTIONS.map((s) => normalised.findIndex((l) => l.startsWith(`${s.numeral}、`) && l.length <= 40 && l.includes(s.key)));
 }
 
+const YEAR_LIKE = /[2２][0０][0-9０-９]{2}[\s\u3000]*年/;
 const HEADING_START = /^[\s\u3000]*[一二三四五六][\s\u3000]*、/;
 
 /** Sections missing, or out of order (a heading found before an earlier one), from findSections. */
@@ -52,11 +53,13 @@ export function isWholeReport(found: readonly number[]): boolean {
  * named before section 二 (`2019年，我镇……`). Undefined when the text does not say.
  */
 export function detectYear(lines: readonly string[]): number | undefined {
-  const text = lines.slice(0, 40).map(normaliseLabel).join('\n');
+  // Only lines naming a year need folding (full-width digits, spaces inside `2024 年`).
+  const withYear = (l: string): string => (YEAR_LIKE.test(l) ? normaliseLabel(l) : '');
+  const text = lines.slice(0, 40).map(withYear).join('\n');
   const title = /(20\d\d)年(?:度)?[^\n]{0,30}?政府信息公开(?:工作)?年度报告/.exec(text);
   if (title) return Number(title[1]);
   const end = lines.findIndex((l) => l.length <= 60 && HEADING_START.test(l) && normaliseLabel(l).includes(SECTIONS[1].key));
-  const opening = lines.slice(0, end > 0 ? end : 40).map(normaliseLabel).join('\n');
+  const opening = lines.slice(0, end > 0 ? end : 40).map(withYear).join('\n');
   const counts = new Map<number, number>();
   for (const m of opening.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);

@@ -26,9 +26,15 @@ export function clauses(lines: readonly string[]): { text: string; folded: strin
   const prose = lines.filter((l) => !isTableLine(l)).join('').replace(/[\s\u00a0\u3000]+/g, '');
   return prose
     .split(/[。;；!！?？]/)
-    .filter((c) => c.length > 0)
+    .filter((c) => STATES_SOMETHING.test(c))
     .map((text) => ({ text, folded: text.normalize('NFKC') }));
 }
+
+/**
+ * A clause can only state a figure (`N件`) or a fact the tables decide; most prose does neither,
+ * and is skipped before the statement patterns run.
+ */
+const STATES_SOMETHING = /[0-9０-９]件|维持|败诉|未收到|未受理|未发生|未出现|未产生/;
 
 function sourceCells(source: FigureSource, format: FormatDef): string[] {
   if ('cells' in source) return [...source.cells];
