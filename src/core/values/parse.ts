@@ -56,7 +56,7 @@ function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void 
   if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
 }
 
-const memo = new Map<string, ParsedValue>();
+const memo: Record<ValueKind, Map<string, ParsedValue>> = { count: new Map(), change: new Map(), amountWan: new Map(), amount: new Map() };
 const MEMO_LIMIT = 20000;
 
 /**
@@ -65,12 +65,12 @@ const MEMO_LIMIT = 20000;
  */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
   if (typeof raw !== 'string') return parseUncached(raw, kind);
-  const key = `${kind}\u0000${raw}`;
-  let parsed = memo.get(key);
+  const byText = memo[kind];
+  let parsed = byText.get(raw);
   if (parsed === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
+    if (byText.size >= MEMO_LIMIT) byText.clear();
     parsed = parseUncached(raw, kind);
-    memo.set(key, parsed);
+    byText.set(raw, parsed);
   }
   return parsed;
 }
