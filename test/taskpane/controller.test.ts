@@ -149,3 +149,44 @@ test('while the user edits a cell the check waits, then runs', async () => {
   await pass;
   expect(controller.state).toMatchObject({ busy: false, error: undefined, passes: 2 });
 });
+
+test('checking leaves the sheet exactly as it was (values, formats, rules, names)', async () => {
+  const sheet = await filledTemplate();
+  fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+  await settle();
+  const before = fake.snapshot(sheet);
+  await controller.check();
+  await controller.select(controller.state.findings[0]);
+  expect(fake.snapshot(sheet)).toEqual(before);
+});
+
+test('a report pasted into an ordinary sheet is recognised and checked without touching it', async () => {
+  await controller.start();
+  const { layoutReport } = await import('../../src/core/export/layout');
+  const { loadCellsFixture, rawCells } = await import('../helpers/fixtures');
+  const format = getFormat('2021')!;
+  const cells = { ...rawCells(loadCellsFixture('huaian-2024')), 't3.denied1.otherOrg': 3 };
+  let row = 1;
+  for (const table of layoutReport(format, cells)) {
+    const width = Math.max(...table.rows.map((r) => r.length));
+    const block = table.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    fake.user.setValues('Sheet1', `B${row}:${String.fromCharCode(65 + width)}${row + block.length - 1}`, block as (string | number)[][]);
+    row += block.length + 2;
+  }
+  await settle();
+  const before = fake.snapshot('Sheet1');
+  await controller.check();
+  expect(controller.state.format?.id).toBe('2021');
+  expect(controller.state.findings.map((f) => `${f.code}:${f.where}`).sort()).toEqual(['t3.resultTotal:otherOrg', 't3.rowTotal:denied1']);
+  await controller.select(controller.state.findings[0]);
+  expect(fake.workbookSnapshot().selection).toMatch(/^'?Sheet1'?!J\d+$/);
+  expect(fake.snapshot('Sheet1')).toEqual(before);
+});
+
+test('a block pasted over merged label cells: no crash, the figures still read by name', async () => {
+  const sheet = await filledTemplate();
+  fake.user.setValues(sheet, 'A23:C25', [['x', 'y', 'z'], ['1', '2', '3'], ['', '', '']]);
+  await settle();
+  expect(controller.state.error).toBeUndefined();
+  expect(controller.state.findings).toEqual([]);
+});
