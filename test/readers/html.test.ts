@@ -156,3 +156,10 @@ describe('rendered .html variants agree with expected.json', () => {
     }
   });
 });
+
+test('stray end tags do not hide deep nesting (parse5 nests every div regardless)', () => {
+  expect(estimateNesting('<div></i>'.repeat(4000))).toBeGreaterThan(MAX_HTML_DEPTH);
+  expect(() => readHtml('<div></i>'.repeat(4000))).toThrow(HtmlReadError);
+  // Misnested but shallow markup stays shallow: an end tag closes the element it names.
+  expect(estimateNesting('<div><span>a</div>'.repeat(4000))).toBeLessThan(3);
+});

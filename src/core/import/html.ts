@@ -65,6 +65,8 @@ function nameDigit(c: number): number {
   return c === 0x2d ? 37 : 0;
 }
 const SHORT_NAME = 8;
+/** How far down the open elements an end tag may reach for its element (misnested markup). */
+const END_TAG_REACH = 16;
 /** Tags that never deepen the nesting: void and auto-closed elements. */
 const NOT_NESTING = new Set([...VOID, ...AUTO_CLOSED].map(nameCode));
 
@@ -74,7 +76,9 @@ const NOT_NESTING = new Set([...VOID, ...AUTO_CLOSED].map(nameCode));
  * void or auto-closed element or ends in `/>`. Scanned by hand: it runs on every page.
  */
 export function estimateNesting(html: string): number {
-  let depth = 0;
+  // Open elements by name code: an end tag closes only an element it names (a stray `</i>`
+  // closes nothing, as in the parser), looked for among the innermost few to stay linear.
+  const open: number[] = [];
   let max = 0;
   const n = html.length;
   let gt = -1;
@@ -111,8 +115,17 @@ export function estimateNesting(html: string): number {
     }
     if (lt < 0 || lt > gt) {
       if (html.charCodeAt(gt - 1) !== 0x2f) {
-        if (closing) depth = Math.max(0, depth - 1);
-        else if (++depth > max) max = depth;
+        if (closing) {
+          for (let k = open.length - 1; k >= 0 && k >= open.length - END_TAG_REACH; k--) {
+            if (open[k] === code) {
+              open.length = k;
+              break;
+            }
+          }
+        } else {
+          open.push(code);
+          if (open.length > max) max = open.length;
+        }
       }
     }
     i = lt;
