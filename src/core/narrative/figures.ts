@@ -1,7 +1,7 @@
 /**
  * What narrative text may say about the tables, per the spec's mapping: each statement is a
  * pattern over a clause and the table figure it must equal. Data, shared by the narrative check
- * (and, later, the generator).
+ * and the generator (`generate.ts`), so what one writes the other reads the same way.
  */
 import type { FormatDef } from '../formats/types';
 import { blockOf } from '../formats/registry';
@@ -59,3 +59,18 @@ export const FACT_STATEMENTS: readonly FactStatement[] = [
   { id: 'allUpheld', label: '均获维持', pattern: /(?:均|全部|都)(?:获|被|予以)?维持/, mustBeZero: nonUpheld(T4_GROUPS) },
   { id: 'noLostSuit', label: '零败诉', pattern: /零败诉|无败诉/, mustBeZero: ['t4.suitDirect.corrected', 't4.suitAfterReview.corrected'] },
 ];
+
+/** The statement with `id` (a programmer error when there is none). */
+export function figureStatement(id: string): FigureStatement {
+  const statement = FIGURE_STATEMENTS.find((s) => s.id === id);
+  if (!statement) throw new Error(`unknown figure statement: ${id}`);
+  return statement;
+}
+
+/** The cells a statement's figure is the sum of in `format`: stated cells, or t3 rows over their applicant columns. */
+export function statementCells(statement: FigureStatement, format: FormatDef): string[] {
+  const { source } = statement;
+  if ('cells' in source) return [...source.cells];
+  const parts = (blockOf(format, 't3')?.columns ?? []).filter((c) => c.id !== 'total').map((c) => c.id);
+  return source.t3Rows(format).flatMap((row) => parts.map((col) => `t3.${row}.${col}`));
+}
