@@ -13,17 +13,100 @@ export interface CheckArgs {
   all: boolean;
 }
 
-export type Args = CheckArgs | { command: 'help' } | { command: 'version' };
+export interface NarrateArgs {
+  command: 'narrate';
+  file: string;
+  format: 'auto' | string;
+  year?: number;
+  lastYear?: string;
+  /** The issuing body named in the text (default: from the report's title, else 本机关). */
+  body?: string;
+  json: boolean;
+  lang: 'zh-CN' | 'en';
+  /** Generate from tables with errors, marked as a draft. */
+  draft: boolean;
+  /** Zero outcome categories and items: left out (default) or stated as 0件. */
+  zero: 'omit' | 'state';
+  /** The 信息处理费 collected in 元, as the user confirms it (`0`: none). */
+  fee?: string;
+}
+
+export type Args = CheckArgs | NarrateArgs | { command: 'help' } | { command: 'version' };
 
 const FORMATS = ['auto', '2019', '2021'];
+
+/** Options both commands take; `false` when `name` is none of them. */
+function commonOption(args: CheckArgs | NarrateArgs, name: string, value: () => string): boolean {
+  switch (name) {
+    case '--format': {
+      const v = value();
+      if (!FORMATS.includes(v)) throw new UsageError(`--format 只能是 auto、2019 或 2021，而不是 ${v}`);
+      args.format = v;
+      return true;
+    }
+    case '--year': {
+      const v = value();
+      if (!/^\d{4}$/.test(v) || Number(v) < 2008 || Number(v) > 2100) throw new UsageError(`--year 应为四位年份，如 2024，而不是 ${v}`);
+      args.year = Number(v);
+      return true;
+    }
+    case '--last-year':
+      args.lastYear = value();
+      return true;
+    case '--json':
+      args.json = true;
+      return true;
+    case '--lang': {
+      const v = value();
+      if (v !== 'zh-CN' && v !== 'en') throw new UsageError(`--lang 只能是 zh-CN 或 en，而不是 ${v}`);
+      args.lang = v;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Options specific to `narrate`; `false` when `name` is none of them. */
+function narrateOption(args: NarrateArgs, name: string, value: () => string): boolean {
+  switch (name) {
+    case '--body': {
+      const v = value().trim();
+      if (v === '') throw new UsageError('--body 需要机关名称，如 --body 某某市人民政府');
+      args.body = v;
+      return true;
+    }
+    case '--draft':
+      args.draft = true;
+      return true;
+    case '--zero': {
+      const v = value();
+      if (v !== 'omit' && v !== 'state') throw new UsageError(`--zero 只能是 omit（略去为 0 的项目）或 state（写明 0 件），而不是 ${v}`);
+      args.zero = v;
+      return true;
+    }
+    case '--fee': {
+      const v = value();
+      if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--fee 应为本年收取的信息处理费金额（元），未收取写 0，而不是 ${v}`);
+      args.fee = v;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
-  if (command !== 'check') throw new UsageError(`未知命令：${command}`);
+  if (command !== 'check' && command !== 'narrate') throw new UsageError(`未知命令：${command}`);
 
-  const args: CheckArgs = { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false };
+  const args: CheckArgs | NarrateArgs =
+    command === 'check'
+      ? { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false }
+      : { command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' };
+  const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -32,52 +115,34 @@ export function parseArgs(argv: readonly string[]): Args {
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${name} 需要一个值`);
       return v;
     };
-    switch (name) {
-      case '--format': {
-        const v = value();
-        if (!FORMATS.includes(v)) throw new UsageError(`--format 只能是 auto、2019 或 2021，而不是 ${v}`);
-        args.format = v;
-        break;
-      }
-      case '--year': {
-        const v = value();
-        if (!/^\d{4}$/.test(v) || Number(v) < 2008 || Number(v) > 2100) throw new UsageError(`--year 应为四位年份，如 2024，而不是 ${v}`);
-        args.year = Number(v);
-        break;
-      }
-      case '--last-year':
-        args.lastYear = value();
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '--all':
-        args.all = true;
-        break;
-      case '--lang': {
-        const v = value();
-        if (v !== 'zh-CN' && v !== 'en') throw new UsageError(`--lang 只能是 zh-CN 或 en，而不是 ${v}`);
-        args.lang = v;
-        break;
-      }
-      case '-h':
-      case '--help':
-        return { command: 'help' };
-      default:
-        if (name.startsWith('-') && name !== '-') throw new UsageError(`未知选项：${name}`);
-        args.files.push(arg);
+    if (name === '-h' || name === '--help') return { command: 'help' };
+    if (commonOption(args, name, value)) continue;
+    if (args.command === 'check' && name === '--all') {
+      args.all = true;
+      continue;
     }
+    if (args.command === 'narrate' && narrateOption(args, name, value)) continue;
+    if (name.startsWith('-') && name !== '-') throw new UsageError(`未知选项：${name}`);
+    files.push(arg);
   }
-  if (args.files.length === 0) throw new UsageError('请指定要检查的文件，例如：nianbao check 报告.xlsx');
+  if (args.command === 'check') {
+    if (files.length === 0) throw new UsageError('请指定要检查的文件，例如：nianbao check 报告.xlsx');
+    args.files = files;
+    return args;
+  }
+  if (files.length === 0) throw new UsageError('请指定一个年度报告文件，例如：nianbao narrate 报告.xlsx');
+  if (files.length > 1) throw new UsageError(`nianbao narrate 一次处理一个文件，而不是 ${files.length} 个`);
+  args.file = files[0];
   return args;
 }
 
-export const HELP = `nianbao — 政府信息公开工作年度报告表格检查工具
+export const HELP = `nianbao — 政府信息公开工作年度报告表格检查与文字生成工具
 
 用法：
   nianbao check [选项] 文件...
+  nianbao narrate [选项] 文件
 
-检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
+nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
 支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
 
 选项：
@@ -90,4 +155,20 @@ export const HELP = `nianbao — 政府信息公开工作年度报告表格检�
   -h, --help               显示本说明
 
 退出码：0 没有错误；1 有文件存在错误；2 文件无法读取、没有找到任何一张表，或参数有误。
+
+nianbao narrate：根据表格生成年度报告中复述数字的段落——一、总体情况的（一）主动公开和（二）依申请公开，
+三、四，以及 2021 年格式的六（信息处理费）。文中每个数字都取自表格；表格有错误时不生成（退出码 1），
+除非加 --draft，此时每段注明“草稿”。生成的文字总是中文。
+
+  --body 机关名称          文中的主语（默认从报告标题读取，读不到时用“本机关”）
+  --year YYYY              报告年度（默认从报告标题中读取）
+  --format auto|2019|2021  表格格式，默认 auto
+  --last-year 文件         上一年度报告，用于“较上年增长/下降”
+  --zero omit|state        为 0 的办理结果等项目：omit 略去（默认），state 写明“0件”
+  --fee 金额               本年收取的信息处理费（元），未收取写 0；不加时第六部分留待填写
+  --draft                  表格有错误时仍生成草稿
+  --json                   输出 {"sections":{"一.主动公开":…,"一.依申请公开":…,"三":…,"四":…,"六":…},"draft":…}
+  --lang zh-CN|en          提示语言，默认 zh-CN
+
+退出码同 check：0 已生成；1 表格有错误而未生成；2 文件无法读取、没有找到表格、年度不明，或参数有误。
 `;

@@ -1,6 +1,7 @@
 /** Entry of the `nianbao` command: wires argv and the process to the command handlers. */
 import { HELP, parseArgs, UsageError } from './args';
 import { runCheck, EXIT_UNREADABLE, type Io } from './commands/check';
+import { runNarrate } from './commands/narrate';
 
 import { version as VERSION } from '../../package.json';
 
@@ -24,6 +25,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 0;
     case 'check':
       return runCheck(args, io);
+    case 'narrate':
+      return runNarrate(args, io);
   }
 }
 

@@ -268,7 +268,7 @@ test('tables with errors are refused with a Chinese message naming the failing c
   const refused = error as NarrativeRefusedError;
   expect(refused.errors).toHaveLength(12);
   expect(refused.message.split('\n')[0]).toBe('表格尚有 12 处错误（t3.rowTotal 11 处、t3.resultTotal 1 处），未生成文字。请先更正，或选择生成草稿：');
-  expect(refused.message).toContain('t3.rowTotal「三、本年度办理结果（一）予以公开 / 总计」：');
+  expect(refused.message).toContain('\n  t3.rowTotal：「三、本年度办理结果（一）予以公开 / 总计」填写为 0，');
   expect(refused.message).toContain('……另有 7 处错误');
 });
 

@@ -3,6 +3,8 @@
  * `2024 年政府信息公开工作年度报告`, or `2019年上海市人民政府办公厅政府信息公开工作年度报告`
  * on one line), for the narrative's subject when the user names none.
  */
+import type { ReadResult } from '../import/grid';
+
 const TITLE = /政府信息公开(?:工作)?年度报告/;
 /** What may surround the name on the title line: the year, 关于, a leading 《. */
 const AROUND = /^(?:《)?(?:关于)?(?:20\d\d年度?)?|(?:20\d\d年度?)?(?:的)?$/g;
@@ -27,4 +29,11 @@ export function detectBody(lines: readonly string[]): string | undefined {
     return PLAIN_NAME.test(line) ? line : undefined;
   }
   return undefined;
+}
+
+/** The body a report names: a JSON file's `body`, else its title in the running text or, for a workbook, its cells. */
+export function bodyOf(read: ReadResult): string | undefined {
+  if (read.meta?.body?.trim()) return read.meta.body.trim();
+  const lines = read.text ?? read.grids.flatMap((g) => g.rows.slice(0, 10).map((r) => r.cells.map((c) => (typeof c.value === 'string' ? c.value : '')).join('')));
+  return detectBody(lines);
 }

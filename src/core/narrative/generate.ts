@@ -19,7 +19,6 @@ import { cellsOf } from '../formats/registry';
 import type { FormatDef, TableId } from '../formats/types';
 import type { RawValue } from '../import/grid';
 import { messageFor } from '../messages';
-import { namer } from '../messages/names';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
 import { figureStatement, statementCells } from './figures';
@@ -120,14 +119,10 @@ const LISTED = 5;
 
 /** `表格尚有 12 处错误（t3.rowTotal 11 处、t3.resultTotal 1 处）…`, then the first few in full. */
 function refusalMessage(errors: readonly Finding[], format: FormatDef): string {
-  const names = namer(format);
   const byCode = new Map<string, number>();
   for (const f of errors) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   const checks = [...byCode].map(([code, n]) => `${code} ${n} 处`).join('、');
-  const lines = errors.slice(0, LISTED).map((f) => {
-    const where = f.cells.length > 0 && !f.code.startsWith('import.') ? `「${names.cell(f.cells[0])}」` : '';
-    return `  ${f.code}${where}：${messageFor(f, format, 'zh-CN')}`;
-  });
+  const lines = errors.slice(0, LISTED).map((f) => `  ${f.code}：${messageFor(f, format, 'zh-CN')}`);
   const more = errors.length > LISTED ? [`  ……另有 ${errors.length - LISTED} 处错误`] : [];
   return [`表格尚有 ${errors.length} 处错误（${checks}），未生成文字。请先更正，或选择生成草稿：`, ...lines, ...more].join('\n');
 }
