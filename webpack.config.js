@@ -3,6 +3,9 @@
  * Builds the add-in into dist/addin/ (dist/ itself holds the CLI that tsc writes):
  *   taskpane.html/.js/.css  the task pane Excel loads (office.js stays a <script> from Microsoft's CDN)
  *   preview.html/.js/.css   the pane beside an in-browser fake workbook, for people and tests without Excel
+ *                           (its <main> is taskpane.html's, injected here at build time)
+ *   fake-office.js          the in-memory Excel fake as the globals Excel/Office (window.__nianbaoFake):
+ *                           loaded by preview.html first; browser tests serve it in place of office.js
  *   assets/                 icons and the help page the manifest points at
  *   manifest.xml            with https://localhost:3000 rewritten to $ADDIN_URL when that is set
  *
@@ -21,11 +24,23 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { DEV_URL, normaliseAddinUrl, rewriteManifestUrls } = require('./scripts/manifest-url');
 
-/** The pages: entry script and HTML template of each. */
+/** The pages: entry script, HTML template and the scripts (in order) of each. */
 const PAGES = {
-  taskpane: { entry: './src/taskpane/index.ts', template: './src/taskpane/taskpane.html' },
-  preview: { entry: './src/preview/index.ts', template: './src/preview/preview.html' },
+  taskpane: { entry: './src/taskpane/index.ts', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] },
+  preview: { entry: './src/preview/index.ts', template: './src/preview/preview.html', chunks: ['fake-office', 'preview'] },
 };
+/** Scripts without a page of their own. */
+const SCRIPTS = {
+  'fake-office': './src/preview/fake-office.ts',
+};
+
+/** The task pane's markup, for the preview page: taskpane.html's <main> element, verbatim. */
+function taskpaneMain() {
+  const html = fs.readFileSync(path.resolve(__dirname, PAGES.taskpane.template), 'utf8');
+  const main = /<main\b[\s\S]*<\/main>/.exec(html);
+  if (!main) throw new Error('webpack: src/taskpane/taskpane.html has no <main> for the preview page');
+  return main[0];
+}
 
 /**
  * @param {Record<string, unknown>} _env
@@ -41,13 +56,16 @@ module.exports = (_env, argv) => {
       if (!fs.existsSync(path.resolve(__dirname, file))) throw new Error(`webpack: the ${name} page needs ${file}, which does not exist`);
     }
   }
+  for (const [name, file] of Object.entries(SCRIPTS)) {
+    if (!fs.existsSync(path.resolve(__dirname, file))) throw new Error(`webpack: ${name}.js needs ${file}, which does not exist`);
+  }
 
   return {
     mode: production ? 'production' : 'development',
     context: __dirname,
     target: ['web', 'es2020'],
     devtool: production ? false : 'source-map',
-    entry: Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, page.entry])),
+    entry: { ...Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, page.entry])), ...SCRIPTS },
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].js',
@@ -73,7 +91,15 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       ...Object.entries(PAGES).map(
-        ([name, page]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: page.template, chunks: [name], scriptLoading: 'defer' }),
+        ([name, page]) =>
+          new HtmlWebpackPlugin({
+            filename: `${name}.html`,
+            template: page.template,
+            chunks: page.chunks,
+            chunksSortMode: 'manual',
+            scriptLoading: 'defer',
+            ...(name === 'preview' ? { templateParameters: { taskpaneMain: taskpaneMain() } } : {}),
+          }),
       ),
       new MiniCssExtractPlugin({ filename: '[name].css' }),
       new CopyWebpackPlugin({
