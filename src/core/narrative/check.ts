@@ -5,11 +5,10 @@
  */
 import type { Finding } from '../engine/findings';
 import type { ParsedCells } from '../engine/validate';
-import { blockOf } from '../formats/registry';
 import type { FormatDef } from '../formats/types';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
-import { FACT_STATEMENTS, FIGURE_STATEMENTS, type FigureSource } from './figures';
+import { FACT_STATEMENTS, FIGURE_STATEMENTS, statementCells } from './figures';
 
 /** A line of a table rather than prose: tab-separated cells, or several figures with no punctuation. */
 function isTableLine(line: string): boolean {
@@ -35,13 +34,6 @@ export function clauses(lines: readonly string[]): { text: string; folded: strin
  * and is skipped before the statement patterns run.
  */
 const STATES_SOMETHING = /[0-9０-９]件|维持|败诉|未收到|未受理|未发生|未出现|未产生/;
-
-function sourceCells(source: FigureSource, format: FormatDef): string[] {
-  if ('cells' in source) return [...source.cells];
-  const t3 = blockOf(format, 't3');
-  const parts = (t3?.columns ?? []).filter((c) => c.id !== 'total').map((c) => c.id);
-  return source.t3Rows(format).flatMap((row) => parts.map((col) => `t3.${row}.${col}`));
-}
 
 /** Σ of the cells, or undefined when one is missing or unreadable (its own finding says so). */
 function sum(cells: readonly string[], parsed: ParsedCells): Decimal | undefined {
@@ -91,7 +83,7 @@ export function checkNarrative(lines: readonly string[], format: FormatDef, pars
         // Mask what matched so a shorter phrase (予以公开) does not read it again.
         rest = rest.slice(0, match.index) + '#'.repeat(match[0].length) + rest.slice((match.index ?? 0) + match[0].length);
         const stated = Decimal.parse(match.groups?.n ?? match.groups?.m ?? '');
-        const cells = sourceCells(statement.source, format);
+        const cells = statementCells(statement, format);
         const table = sum(cells, parsed);
         if (!stated || !table) continue;
         if (!stated.equals(table)) {
