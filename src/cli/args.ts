@@ -1,5 +1,7 @@
 /** Argument wiring for `nianbao`: parses argv into a command and options, nothing else. */
 
+import { EXPORT_TARGETS, isExportTarget, type ExportTarget } from '../core/export';
+
 export class UsageError extends Error {}
 
 export interface CheckArgs {
@@ -31,12 +33,29 @@ export interface NarrateArgs {
   fee?: string;
 }
 
-export type Args = CheckArgs | NarrateArgs | { command: 'help' } | { command: 'version' };
+export interface ExportArgs {
+  command: 'export';
+  file: string;
+  format: 'auto' | string;
+  year?: number;
+  lastYear?: string;
+  lang: 'zh-CN' | 'en';
+  to: ExportTarget;
+  /** Output file; text formats go to stdout without it. */
+  out?: string;
+  /** Why the report is exported although errors remain. */
+  reason?: string;
+  /** Why the warnings are accepted. */
+  acceptWarnings?: string;
+  body?: string;
+}
+
+export type Args = CheckArgs | NarrateArgs | ExportArgs | { command: 'help' } | { command: 'version' };
 
 const FORMATS = ['auto', '2019', '2021'];
 
-/** Options both commands take; `false` when `name` is none of them. */
-function commonOption(args: CheckArgs | NarrateArgs, name: string, value: () => string): boolean {
+/** Options every command takes; `false` when `name` is none of them. */
+function commonOption(args: CheckArgs | NarrateArgs | ExportArgs, name: string, value: () => string): boolean {
   switch (name) {
     case '--format': {
       const v = value();
@@ -54,6 +73,8 @@ function commonOption(args: CheckArgs | NarrateArgs, name: string, value: () => 
       args.lastYear = value();
       return true;
     case '--json':
+      // export writes its formats by --to; --json there would be ambiguous.
+      if (args.command === 'export') return false;
       args.json = true;
       return true;
     case '--lang': {
@@ -67,15 +88,49 @@ function commonOption(args: CheckArgs | NarrateArgs, name: string, value: () => 
   }
 }
 
+function bodyOption(args: NarrateArgs | ExportArgs, name: string, value: () => string): boolean {
+  if (name !== '--body') return false;
+  const v = value().trim();
+  if (v === '') throw new UsageError('--body 需要机关名称，如 --body 某某市人民政府');
+  args.body = v;
+  return true;
+}
+
+/** Options specific to `export`; `false` when `name` is none of them. */
+function exportOption(args: ExportArgs, name: string, value: () => string): boolean {
+  switch (name) {
+    case '--to': {
+      const v = value();
+      if (!isExportTarget(v)) throw new UsageError(`--to 只能是 ${EXPORT_TARGETS.join('、')}，而不是 ${v}`);
+      args.to = v;
+      return true;
+    }
+    case '-o':
+    case '--out':
+      args.out = value();
+      return true;
+    case '--reason': {
+      const v = value().trim();
+      if (v === '') throw new UsageError('--reason 需要写明理由');
+      args.reason = v;
+      return true;
+    }
+    case '--accept-warnings': {
+      const v = value().trim();
+      if (v === '') throw new UsageError('--accept-warnings 需要写明理由');
+      args.acceptWarnings = v;
+      return true;
+    }
+    default:
+      return bodyOption(args, name, value);
+  }
+}
+
 /** Options specific to `narrate`; `false` when `name` is none of them. */
 function narrateOption(args: NarrateArgs, name: string, value: () => string): boolean {
   switch (name) {
-    case '--body': {
-      const v = value().trim();
-      if (v === '') throw new UsageError('--body 需要机关名称，如 --body 某某市人民政府');
-      args.body = v;
-      return true;
-    }
+    case '--body':
+      return bodyOption(args, name, value);
     case '--draft':
       args.draft = true;
       return true;
@@ -100,12 +155,15 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
-  if (command !== 'check' && command !== 'narrate') throw new UsageError(`未知命令：${command}`);
+  if (command !== 'check' && command !== 'narrate' && command !== 'export') throw new UsageError(`未知命令：${command}`);
 
-  const args: CheckArgs | NarrateArgs =
+  const args: CheckArgs | NarrateArgs | ExportArgs =
     command === 'check'
       ? { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false }
-      : { command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' };
+      : command === 'narrate'
+        ? { command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' }
+        : { command: 'export', file: '', format: 'auto', lang: 'zh-CN', to: 'html' };
+  let toGiven = false;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -122,6 +180,10 @@ export function parseArgs(argv: readonly string[]): Args {
       continue;
     }
     if (args.command === 'narrate' && narrateOption(args, name, value)) continue;
+    if (args.command === 'export' && exportOption(args, name, value)) {
+      toGiven ||= name === '--to';
+      continue;
+    }
     if (name.startsWith('-') && name !== '-') throw new UsageError(`未知选项：${name}`);
     files.push(arg);
   }
@@ -130,8 +192,9 @@ export function parseArgs(argv: readonly string[]): Args {
     args.files = files;
     return args;
   }
-  if (files.length === 0) throw new UsageError('请指定一个年度报告文件，例如：nianbao narrate 报告.xlsx');
-  if (files.length > 1) throw new UsageError(`nianbao narrate 一次处理一个文件，而不是 ${files.length} 个`);
+  if (args.command === 'export' && !toGiven) throw new UsageError(`请用 --to 指定导出格式（${EXPORT_TARGETS.join('、')}），例如：nianbao export --to html 报告.xlsx`);
+  if (files.length === 0) throw new UsageError(`请指定一个年度报告文件，例如：nianbao ${args.command} 报告.xlsx`);
+  if (files.length > 1) throw new UsageError(`nianbao ${args.command} 一次处理一个文件，而不是 ${files.length} 个`);
   args.file = files[0];
   return args;
 }
@@ -141,6 +204,7 @@ export const HELP = `nianbao — 政府信息公开工作年度报告表格检�
 用法：
   nianbao check [选项] 文件...
   nianbao narrate [选项] 文件
+  nianbao export --to html|xlsx|csv|json|docx [选项] 文件
 
 nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
 支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
@@ -171,4 +235,15 @@ nianbao narrate：根据表格生成年度报告中复述数字的段落——�
   --lang zh-CN|en          提示语言，默认 zh-CN
 
 退出码同 check：0 已生成；1 表格有错误而未生成；2 文件无法读取、没有找到表格、年度不明，或参数有误。
+
+nianbao export：把检查过的报告导出为门户网站用的 HTML、.xlsx（含“校验结果”工作表）、CSV（UTF-8，
+每个单元格一行）、JSON 或 .docx（六个部分和三张表，可直接签发）。表格仍有错误时拒绝导出（退出码 1），
+除非用 --reason 写明理由，理由写入导出文件。
+
+  --to 格式                html、xlsx、csv、json 或 docx（必填）
+  -o, --out 文件           输出文件；html、csv、json 不指定时输出到屏幕，xlsx、docx 默认写入当前文件夹
+  --reason 理由            表格仍有错误时导出的理由（写入“校验结果”和 JSON）
+  --accept-warnings 理由   接受警告的理由
+  --body 机关名称          报告单位（默认从报告标题读取）
+  --year YYYY、--format、--last-year、--lang   同 check
 `;

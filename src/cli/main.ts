@@ -1,6 +1,7 @@
 /** Entry of the `nianbao` command: wires argv and the process to the command handlers. */
 import { HELP, parseArgs, UsageError } from './args';
 import { runCheck, EXIT_UNREADABLE, type Io } from './commands/check';
+import { runExport } from './commands/export';
 import { runNarrate } from './commands/narrate';
 
 import { version as VERSION } from '../../package.json';
@@ -27,6 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return runCheck(args, io);
     case 'narrate':
       return runNarrate(args, io);
+    case 'export':
+      return runExport(args, io);
   }
 }
 

@@ -229,3 +229,13 @@ function inflateAndCount(bytes: Uint8Array, entries: ZipEntry[]): { cells: numbe
   }
   return { cells, inflatedBytes };
 }
+
+/** The file read, or the one-line message that says why it cannot be (never a stack trace). */
+export async function readOrExplain(file: string): Promise<ReadResult | string> {
+  try {
+    return await readReportFile(file);
+  } catch (err) {
+    if (err instanceof ReadError) return err.message;
+    return `无法读取文件（${err instanceof Error ? err.message : String(err)}）：${file}`;
+  }
+}

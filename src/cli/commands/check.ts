@@ -3,7 +3,7 @@ import { checkReport, hasErrors, type CheckedReport } from '../../core/check';
 import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
 import type { CheckArgs } from '../args';
-import { readReportFile, ReadError } from '../read-file';
+import { readOrExplain } from '../read-file';
 import { renderReport, renderSummary, renderUnreadable } from '../render';
 
 export interface Io {
@@ -41,15 +41,6 @@ function jsonFor(outcome: FileOutcome, lang: CheckArgs['lang']): unknown {
   };
 }
 
-async function readOrMessage(file: string): Promise<ReadResult | string> {
-  try {
-    return await readReportFile(file);
-  } catch (err) {
-    if (err instanceof ReadError) return err.message;
-    return `无法读取文件（${err instanceof Error ? err.message : String(err)}）：${file}`;
-  }
-}
-
 function checkOne(file: string, read: ReadResult, args: CheckArgs, lastYear: ReadResult | undefined): FileOutcome {
   try {
     const report = checkReport(read, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
@@ -65,7 +56,7 @@ function checkOne(file: string, read: ReadResult, args: CheckArgs, lastYear: Rea
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   let lastYear: ReadResult | undefined;
   if (args.lastYear) {
-    const read = await readOrMessage(args.lastYear);
+    const read = await readOrExplain(args.lastYear);
     if (typeof read === 'string') {
       io.stderr(`nianbao: 上年报告${read.startsWith('无法') ? '' : '无法读取：'}${read}\n`);
       return EXIT_UNREADABLE;
@@ -83,7 +74,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (showProgress && ((k + 1) % progressEvery === 0 || k + 1 === args.files.length)) {
       io.stderr(io.interactive ? `\r检查进度 ${k + 1}/${args.files.length}` : `检查进度 ${k + 1}/${args.files.length}\n`);
     }
-    const read = await readOrMessage(file);
+    const read = await readOrExplain(file);
     let outcome: FileOutcome;
     if (typeof read === 'string') {
       outcome = { file, error: read };

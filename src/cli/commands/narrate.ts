@@ -7,7 +7,7 @@ import { messageFor } from '../../core/messages';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError, type Narrative, type SectionKey } from '../../core/narrative/generate';
 import type { NarrateArgs } from '../args';
-import { readReportFile, ReadError } from '../read-file';
+import { readOrExplain } from '../read-file';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
 
 /** The subject when neither --body nor the report names one. */
@@ -44,15 +44,6 @@ const TEXT = {
   },
 } as const;
 
-async function read(file: string): Promise<ReadResult | string> {
-  try {
-    return await readReportFile(file);
-  } catch (err) {
-    if (err instanceof ReadError) return err.message;
-    return `无法读取文件（${err instanceof Error ? err.message : String(err)}）：${file}`;
-  }
-}
-
 /** Last year's cells, for 较上年增长/下降. */
 function lastYearCells(read: ReadResult, year: number): ParsedCells {
   const last = extract(read, { year: year - 1 });
@@ -72,11 +63,11 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
 
   let lastYear: ReadResult | undefined;
   if (args.lastYear) {
-    const last = await read(args.lastYear);
+    const last = await readOrExplain(args.lastYear);
     if (typeof last === 'string') return fail(`${t.lastYear}：${last}`);
     lastYear = last;
   }
-  const source = await read(args.file);
+  const source = await readOrExplain(args.file);
   if (typeof source === 'string') return fail(source);
 
   let report: CheckedReport;

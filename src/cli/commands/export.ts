@@ -1,0 +1,93 @@
+/**
+ * `nianbao export`: reads one report, checks it, writes it in the chosen format. Refused while
+ * errors remain unless a reason is given (exit 1); the input file is never written.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkReport, type CheckedReport } from '../../core/check';
+import { parseReport } from '../../core/engine/validate';
+import type { RawValue } from '../../core/import/grid';
+import { exportReport, ExportRefusedError } from '../../core/export';
+import { bodyOf } from '../../core/narrative/body';
+import { generateNarrative, NarrativeRefusedError } from '../../core/narrative/generate';
+import type { ExportArgs } from '../args';
+import { readOrExplain } from '../read-file';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
+import { DEFAULT_BODY } from './narrate';
+
+const TEXT_FORMATS = new Set(['html', 'csv', 'json']);
+
+/** Where a binary export goes without -o: beside nothing the user owns, in the current folder. */
+export function defaultOutput(file: string, extension: string): string {
+  return `${path.basename(file, path.extname(file))}.nianbao.${extension}`;
+}
+
+/**
+ * The cells to export: a figure read as text from a page or PDF (full-width digits, full-width padding) goes out as
+ * the number it is; anything the checks flagged (units, `/`, text) goes out exactly as written.
+ */
+function asWritten(report: CheckedReport): Record<string, RawValue> {
+  const parsed = parseReport({ format: report.format, year: report.year, cells: report.raw });
+  const cells: Record<string, RawValue> = {};
+  for (const [id, raw] of Object.entries(report.raw)) {
+    const p = parsed.get(id);
+    cells[id] = typeof raw === 'string' && p?.value && p.issues.length === 0 ? p.value.toNumber() : raw;
+  }
+  return cells;
+}
+
+export async function runExport(args: ExportArgs, io: Io): Promise<number> {
+  const fail = (message: string, code = EXIT_UNREADABLE): number => {
+    io.stderr(`nianbao: ${message}\n`);
+    return code;
+  };
+  const lastYear = args.lastYear ? await readOrExplain(args.lastYear) : undefined;
+  if (typeof lastYear === 'string') return fail(`上年报告：${lastYear}`);
+  const source = await readOrExplain(args.file);
+  if (typeof source === 'string') return fail(source);
+
+  let report: CheckedReport;
+  try {
+    report = checkReport(source, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
+  } catch (err) {
+    return fail(`导出时发生内部错误（${err instanceof Error ? err.message : String(err)}），请将此文件反馈给维护人员：${args.file}`);
+  }
+  if (!report.tables.t2 && !report.tables.t3 && !report.tables.t4) return fail(`未找到任何一张年度报告表格：${args.file}`);
+
+  const body = args.body ?? bodyOf(source) ?? DEFAULT_BODY;
+  // The figure-bearing paragraphs go in when the tables allow them; otherwise the sections stay for the user.
+  let narrative;
+  if (report.year !== undefined) {
+    try {
+      narrative = generateNarrative({ format: report.format, year: report.year, body, values: parseReport({ format: report.format, year: report.year, cells: report.raw }), options: { findings: report.findings } }).sections;
+    } catch (err) {
+      if (!(err instanceof NarrativeRefusedError)) throw err;
+    }
+  }
+
+  let result;
+  try {
+    result = await exportReport(
+      { format: report.format, year: report.year, body, raw: asWritten(report), findings: report.findings, narrative, checked: { lastYear: Boolean(lastYear), narrative: Boolean(source.text), document: Boolean(source.text) } },
+      args.to,
+      { reason: args.reason, acceptWarnings: args.acceptWarnings },
+    );
+  } catch (err) {
+    if (err instanceof ExportRefusedError) return fail(`${err.message}\n用 nianbao check 查看全部问题；确需导出的，用 --reason 写明理由。`, EXIT_ERRORS);
+    throw err;
+  }
+
+  const out = args.out ?? (TEXT_FORMATS.has(args.to) ? undefined : defaultOutput(args.file, result.extension));
+  if (out === undefined) {
+    io.stdout(typeof result.bytes === 'string' ? result.bytes : Buffer.from(result.bytes).toString('utf8'));
+    return EXIT_OK;
+  }
+  if (path.resolve(out) === path.resolve(args.file)) return fail(`不会覆盖输入文件，请用 -o 指定另一个文件名：${out}`);
+  try {
+    fs.writeFileSync(out, typeof result.bytes === 'string' ? result.bytes : Buffer.from(result.bytes));
+  } catch (err) {
+    return fail(`无法写入 ${out}：${err instanceof Error ? err.message : String(err)}`);
+  }
+  io.stderr(`已导出：${out}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,70 @@
+/** `nianbao export`: every format, refusal while errors remain, reasons recorded, inputs untouched. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/commands/check';
+import { readReportFile } from '../../src/cli/read-file';
+import { checkReport } from '../../src/core/check';
+import { FIXTURES } from '../helpers/fixtures';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
+  return { code: await main(argv, io), out, err };
+}
+
+let tmp: string;
+beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-export-'))));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const huaian = path.join(FIXTURES, 'huaian-2024.txt');
+const shanghai = path.join(FIXTURES, 'shanghai-2019.html');
+
+test.each(['html', 'xlsx', 'csv', 'json', 'docx'])('a clean report exports to %s, and the file reads back', async (to) => {
+  const out = path.join(tmp, `huaian.${to}`);
+  const { code, err } = await run('export', '--to', to, huaian, '-o', out);
+  expect([code, err]).toEqual([0, `已导出：${out}\n`]);
+  const bytes = fs.readFileSync(out);
+  expect(bytes.length).toBeGreaterThan(500);
+  if (to === 'html' || to === 'xlsx') {
+    const back = checkReport(await readReportFile(out));
+    const original = checkReport(await readReportFile(huaian));
+    expect(back.values).toEqual(original.values);
+  }
+  if (to === 'csv') expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  if (to === 'json') expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ format: '2021', year: 2024 });
+});
+
+test('text formats go to stdout without -o', async () => {
+  const { code, out } = await run('export', '--to', 'json', huaian);
+  expect(code).toBe(0);
+  expect(JSON.parse(out).cells['t3.received.total']).toBe(3119);
+});
+
+test('errors refuse the export (exit 1) unless a reason is given, which the export records', async () => {
+  const refused = await run('export', '--to', 'json', shanghai);
+  expect(refused.code).toBe(1);
+  expect(refused.out).toBe('');
+  expect(refused.err).toMatch(/表格还有 12 处错误，不能导出发布/);
+  expect(refused.err).toContain('--reason');
+
+  const accepted = await run('export', '--to', 'json', '--reason', '总计栏原表未填，已核实分项数据', shanghai);
+  expect(accepted.code).toBe(0);
+  expect(accepted.out).toContain('总计栏原表未填，已核实分项数据');
+});
+
+test('the input file is never overwritten, and wrong arguments say what to do', async () => {
+  const copy = path.join(tmp, 'report.xlsx');
+  fs.writeFileSync(copy, await (await import('../../src/core/export')).exportReport(checkReport(await readReportFile(huaian)) as never, 'xlsx').then((r) => r.bytes as Uint8Array));
+  const before = fs.readFileSync(copy);
+  const same = await run('export', '--to', 'xlsx', copy, '-o', copy);
+  expect(same.code).toBe(2);
+  expect(same.err).toContain('不会覆盖输入文件');
+  expect(fs.readFileSync(copy).equals(before)).toBe(true);
+
+  expect((await run('export', huaian)).err).toMatch(/请用 --to 指定导出格式/);
+  expect((await run('export', '--to', 'pdf', huaian)).err).toMatch(/--to 只能是 html、xlsx、csv、json、docx/);
+  expect((await run('export', '--to', 'html', path.join(tmp, 'missing.xlsx'))).code).toBe(2);
+});
