@@ -3,10 +3,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DOMParser, type Document, type Element as XmlElement } from '@xmldom/xmldom';
+import type { DefaultTreeAdapterTypes } from 'parse5';
 import { readReportFile } from '../../src/cli/read-file';
 import { checkReport, type CheckedReport } from '../../src/core/check';
 import type { ExportableReport } from '../../src/core/export';
 import { loadCellsFixture, rawCells } from '../helpers/fixtures';
+import { unzip } from '../readers/helpers';
 
 export const FIXTURE_NAMES = ['wutuan-2019', 'shanghai-2019', 'huaian-2024'] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
@@ -61,4 +64,89 @@ export function firstPagePng(pdf: Uint8Array): Buffer {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Element = DefaultTreeAdapterTypes.Element;
+type Node = DefaultTreeAdapterTypes.Node;
+
+/** Every element under `node` (parse5), in document order. */
+export function elements(node: Node): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node): void => {
+    if ('tagName' in n) out.push(n);
+    const children = (n as { childNodes?: Node[] }).childNodes ?? [];
+    // <template> content is a separate fragment.
+    if ('content' in n) walk((n as unknown as { content: Node }).content);
+    for (const c of children) walk(c);
+  };
+  walk(node);
+  return out;
+}
+
+export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+
+export function text(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
+  return ((node as { childNodes?: Node[] }).childNodes ?? []).map(text).join('');
+}
+
+
+/** Every element the exported page may contain: no scripts, frames, media, forms, links or images. */
+export const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'p', 'div', 'table', 'caption', 'tbody', 'tr', 'th', 'td']);
+/** Every attribute it may carry: no event handlers, no URLs. */
+export const ALLOWED_ATTRS = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'aria-labelledby', 'border', 'rowspan', 'colspan', 'scope', 'headers', 'data-cell']);
+
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/**
+ * Every XML part of the package, parsed; a parse problem of any kind fails — but for xmldom's
+ * warning about U+FFFD where `replaced` says the text holds some on purpose.
+ */
+export function docxParts(bytes: Uint8Array, options: { replaced?: boolean } = {}): Record<string, Document> {
+  const parts: Record<string, Document> = {};
+  for (const [name, data] of Object.entries(unzip(bytes))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const problems: string[] = [];
+    const onError = (level: string, message: string): void => {
+      if (!(options.replaced && level === 'warning' && /replacement character/.test(message))) problems.push(`${name} ${level}: ${message}`);
+    };
+    parts[name] = new DOMParser({ onError }).parseFromString(new TextDecoder().decode(data), 'application/xml');
+    expect(problems).toEqual([]);
+  }
+  return parts;
+}
+
+/** Every w:`tag` element under `node`. */
+export const wAll = (node: Document | XmlElement, tag: string): XmlElement[] => Array.from(node.getElementsByTagNameNS(W, tag));
+/** The text of its w:t elements. */
+export const wText = (node: XmlElement): string => wAll(node, 't').map((t) => t.textContent ?? '').join('');
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
 }
