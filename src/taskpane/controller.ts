@@ -82,7 +82,8 @@ export class PaneController {
     this.update({ busy: true, error: undefined, notice: undefined });
     try {
       const inserted = await this.host.insertTemplate(options);
-      this.update({ busy: false, notice: `已插入新工作表「${inserted.sheetName}」。请在浅黄色单元格中填写数字，合计栏（浅蓝色）自动计算。` });
+      const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
+      this.update({ busy: false, notice: `已插入新工作表「${inserted.sheetName}」。请在浅黄色单元格中填写数字，${totals}` });
       await this.check();
     } catch (error) {
       this.update({ busy: false, error: `插入模板失败：${describeExcelError(error)}` });

@@ -9,6 +9,7 @@ import type { FormatDef, Term, ValueKind } from '../formats/types';
 import { layoutReport, type Merge } from '../export/layout';
 import { rulesOf, type Relation } from '../rules/expand';
 import { a1, a1Range } from './a1';
+import { namer, type Namer } from '../messages/names';
 
 export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check';
 
@@ -155,13 +156,14 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
 
   // Check cells beside the tables (outside the print area): one per relation of this year.
   const checks: PlannedCheck[] = [];
+  const names = namer(format);
   cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: '年报助手校验（自动生成，请勿修改）' });
   cells.push({ row: 3, col: CHECK_COL, role: 'checkHeader', value: '规则' });
   cells.push({ row: 3, col: CHECK_COL + 1, role: 'checkHeader', value: '差额' });
   let checkRow = 4;
   for (const r of rulesOf(format).relations.filter((x) => !x.crossYear)) {
     const formula = checkFormula(r, position);
-    cells.push({ row: checkRow, col: CHECK_COL, role: 'checkLabel', value: r.key });
+    cells.push({ row: checkRow, col: CHECK_COL, role: 'checkLabel', value: checkLabel(r, names) });
     cells.push({ row: checkRow, col: CHECK_COL + 1, role: 'check', formula });
     checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
     checkRow += 1;
@@ -196,6 +198,22 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
     properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2) },
   };
+}
+
+const CHECK_NAMES: Partial<Record<string, string>> = {
+  't3.balance': '勾稽关系',
+  't3.rowTotal': '行合计',
+  't3.resultTotal': '（七）总计',
+  't4.groupTotal': '总计',
+  't2.publishedExceedsTotal': '新公开≤公开总数',
+};
+
+/** What a check cell checks, in the table's words: `勾稽关系：自然人`, `行合计：三、本年度办理结果（一）予以公开`. */
+function checkLabel(r: Relation, names: Namer): string {
+  const name = CHECK_NAMES[r.code] ?? r.code;
+  const block = r.lhs[0].cell.split('.').slice(0, -2).join('.');
+  const along = r.code === 't3.balance' || r.code === 't3.resultTotal' ? names.column(block, r.where) : names.row(block, r.where);
+  return `${name}：${along}`;
 }
 
 /** The positions of a check's cells (its A1 list was built from `positions`). */
