@@ -1,25 +1,17 @@
 /** `nianbao narrate`: reads one report, checks it, writes the narrative sections, and decides the exit code. */
 import { checkReport, extract, type CheckedReport } from '../../core/check';
-import { SECTIONS } from '../../core/document';
 import { parseReport, type ParsedCells } from '../../core/engine/validate';
 import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
 import { bodyOf } from '../../core/narrative/body';
-import { generateNarrative, NarrativeRefusedError, type Narrative, type SectionKey } from '../../core/narrative/generate';
+import { generateNarrative, NarrativeRefusedError, type Narrative } from '../../core/narrative/generate';
+import { sectionsText } from '../../core/narrative/headings';
 import type { NarrateArgs } from '../args';
 import { readOrExplain } from '../read-file';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
 
 /** The subject when neither --body nor the report names one. */
 export const DEFAULT_BODY = '本机关';
-
-const HEADINGS: Record<SectionKey, string> = {
-  '一.主动公开': `${SECTIONS[0].heading}（一）主动公开`,
-  '一.依申请公开': `${SECTIONS[0].heading}（二）依申请公开`,
-  三: SECTIONS[2].heading,
-  四: SECTIONS[3].heading,
-  六: SECTIONS[5].heading,
-};
 
 const TEXT = {
   'zh-CN': {
@@ -48,10 +40,6 @@ const TEXT = {
 function lastYearCells(read: ReadResult, year: number): ParsedCells {
   const last = extract(read, { year: year - 1 });
   return parseReport({ format: last.format, year: last.year, cells: last.raw });
-}
-
-function renderSections(narrative: Narrative): string {
-  return (Object.entries(narrative.sections) as [SectionKey, string][]).map(([key, text]) => `${HEADINGS[key]}\n${text}\n`).join('\n');
 }
 
 export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
@@ -108,6 +96,6 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
   if (narrative.draft) io.stderr(`${t.draft(narrative.errors.length)}\n`);
   if (narrative.sections['六'] !== undefined && args.fee === undefined) io.stderr(`${t.fee}\n`);
   if (args.json) io.stdout(`${JSON.stringify({ sections: narrative.sections, draft: narrative.draft }, null, 2)}\n`);
-  else io.stdout(renderSections(narrative));
+  else io.stdout(sectionsText(narrative.sections));
   return EXIT_OK;
 }
