@@ -94,7 +94,8 @@ function docxTable(t: LaidOutTable): Table {
         }),
       );
     }
-    return new TableRow({ children, tableHeader: r < HEADER_ROWS[t.table] ? true : undefined, cantSplit: true });
+    // Each table stays on one page (it fits): a label merged down a page break would be cut in two.
+    return new TableRow({ children, tableHeader: r < HEADER_ROWS[t.table] ? true : undefined, cantSplit: true, keepNext: r < t.rows.length - 1 ? true : undefined });
   });
   return new Table({
     rows,
@@ -105,7 +106,7 @@ function docxTable(t: LaidOutTable): Table {
   });
 }
 
-export async function reportDocx(report: ExportableReport): Promise<Uint8Array> {
+export async function reportDocx(report: ExportableReport): Promise<Uint8Array<ArrayBuffer>> {
   const title = reportTitle(report);
   const tables = new Map(layoutReport(report.format, report.raw).map((t) => [t.table, t]));
   const children: (Paragraph | Table)[] = [

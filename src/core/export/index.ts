@@ -23,7 +23,7 @@ export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export interface ExportResult {
   /** Text for html, csv (its BOM included) and json; the file's bytes for xlsx and docx. */
-  bytes: Uint8Array | string;
+  bytes: Uint8Array<ArrayBuffer> | string;
   mime: string;
   /** Without the dot. */
   extension: ExportTarget;
@@ -51,7 +51,7 @@ export async function exportReport(report: Omit<ExportableReport, 'format'> & { 
   if (!format) throw new UnknownFormatError(String(report.format));
   const full: ExportableReport = { ...report, format };
   const accepted = acceptance(format, full.findings, options);
-  const done = (bytes: Uint8Array | string): ExportResult => ({ bytes, mime: MIME[to], extension: to });
+  const done = (bytes: Uint8Array<ArrayBuffer> | string): ExportResult => ({ bytes, mime: MIME[to], extension: to });
   switch (to) {
     case 'html':
       return done(documentHtml(full));

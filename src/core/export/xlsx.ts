@@ -141,7 +141,7 @@ function writeResults(sheet: ExcelJS.Worksheet, report: ExportableReport, accept
 }
 
 /** The export: the tables sheet, then 「校验结果」. */
-export async function exportWorkbook(report: ExportableReport, accepted: Accepted): Promise<Uint8Array> {
+export async function exportWorkbook(report: ExportableReport, accepted: Accepted): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'nianbao 政务公开年报助手';
   workbook.title = reportTitle(report);
