@@ -1,5 +1,5 @@
 /** Shared by the export tests: the shared fixtures as checked reports, temp files, PDF text. */
-import { execFileSync } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,6 +9,7 @@ import { readReportFile } from '../../src/cli/read-file';
 import { checkReport, type CheckedReport } from '../../src/core/check';
 import type { ExportableReport } from '../../src/core/export';
 import { loadCellsFixture, rawCells } from '../helpers/fixtures';
+import { sofficePath } from '../helpers/libreoffice';
 import { unzip } from '../readers/helpers';
 
 export const FIXTURE_NAMES = ['wutuan-2019', 'shanghai-2019', 'huaian-2024'] as const;
@@ -39,6 +40,27 @@ export async function checkExported(content: Uint8Array | string, name: string):
   }
 }
 
+/**
+ * Converts a file to PDF with LibreOffice, asynchronously (several conversions can run at once:
+ * each has its own profile). `name`'s extension tells LibreOffice what the input is.
+ */
+export async function toPdf(input: Uint8Array | string, name: string): Promise<Uint8Array> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui libreoffice-writer-nogui');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, name), input);
+    const args = [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), path.join(dir, name)];
+    await new Promise<void>((resolve, reject) => execFile(soffice, args, { timeout: 180_000 }, (error) => (error ? reject(error) : resolve())));
+    const out = path.join(dir, 'out', name.replace(/\.[^.]+$/, '.pdf'));
+    // soffice exits 0 even when it converted nothing (a .docx without LibreOffice Writer, say).
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice produced no PDF for ${name} (for .docx and .html it needs libreoffice-writer-nogui)`);
+    return new Uint8Array(fs.readFileSync(out));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function hasPoppler(): boolean {
   return fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdftoppm');
 }
@@ -46,6 +68,34 @@ export function hasPoppler(): boolean {
 /** The PDF's text as pdftotext reads it. */
 export function pdfText(pdf: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+}
+
+/** The PDF's words in reading order (pdftotext -bbox): a table cell's wrapped lines are separate words. */
+export function pdfWords(pdf: Uint8Array): string[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return [...xml.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => entities[e]));
+}
+
+/**
+ * Whether `text` is printed: a figure as a word of its own; a label as words that, taken in
+ * reading order within `window` words of each other, spell it out. A label wrapped inside a table cell comes out of pdftotext line by line,
+ * interleaved with its neighbours' lines (`（本列数据的…等` / `法人或其他组织` / `于第三项…）`).
+ */
+export function printedIn(words: readonly string[], text: string, window = 60): boolean {
+  const wanted = text.replace(/\s+/g, '');
+  // A figure is printed whole: 3118 must not be spelt from a 3 here and a 118 there.
+  if (/^[-\d.,]+$/.test(wanted)) return words.includes(wanted);
+  // Positions already known not to lead anywhere, as `word:characters left`.
+  const dead = new Set<string>();
+  const from = (i: number, rest: string): boolean => {
+    if (rest === '') return true;
+    if (dead.has(`${i}:${rest.length}`)) return false;
+    for (let j = i; j < Math.min(words.length, i + window); j++) if (words[j] !== '' && rest.startsWith(words[j]) && from(j + 1, rest.slice(words[j].length))) return true;
+    dead.add(`${i}:${rest.length}`);
+    return false;
+  };
+  return words.some((w, i) => w !== '' && wanted.startsWith(w) && from(i + 1, wanted.slice(w.length)));
 }
 
 export function pdfPages(pdf: Uint8Array): number {
