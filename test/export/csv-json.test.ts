@@ -2,6 +2,7 @@
  * CSV: UTF-8 with BOM, CRLF, one row per cell id (id, 表格, 位置, 数值, 原文). JSON: cells, format,
  * year, body, findings with their messages, the checks run, the reasons accepted.
  */
+import { UnknownFormatError } from '../../src/core/check';
 import { exportReport } from '../../src/core/export';
 import { CSV_HEADER } from '../../src/core/export/csv';
 import { cellsOf } from '../../src/core/formats/registry';
@@ -63,4 +64,11 @@ test.each(FIXTURE_NAMES.map((n) => [n]))('%s: JSON with format, year, body, the 
   expect(data.checks.find((c: { code: string }) => c.code === 't3.carryOver')).toEqual({ code: 't3.carryOver', severity: 'warning', status: 'notRun', count: 0, notRunBecause: '需要上年报告' });
   const errors = input.findings.filter((f) => f.severity === 'error').length;
   expect(data.accepted).toEqual(errors > 0 ? { errors: { reason: '已核对', count: errors } } : {});
+});
+
+test('the format may be given by id; an unknown one is a typed error', async () => {
+  const input = exportable('huaian-2024');
+  const byId = await exportReport({ ...input, format: '2021' }, 'json');
+  expect(byId.bytes).toBe((await exportReport(input, 'json')).bytes);
+  await expect(exportReport({ ...input, format: '2027' }, 'json')).rejects.toBeInstanceOf(UnknownFormatError);
 });
