@@ -29,9 +29,8 @@ export interface Inserted {
   plan: TemplatePlan;
 }
 
-/** `2024年度报表`, or `2024年度报表(2)` … when taken. */
-export function freeSheetName(year: number, taken: readonly string[]): string {
-  const base = `${year}年度报表`;
+/** `base`, or `base(2)` … when taken (Excel compares sheet names without case). */
+export function freeSheetName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let k = 2; ; k++) if (!lower.has(`${base}(${k})`.toLowerCase())) return `${base}(${k})`;
@@ -45,7 +44,7 @@ export async function insertTemplate(context: Excel.RequestContext, options: Ins
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await timed(context.sync());
-  const sheetName = freeSheetName(options.year, sheets.items.map((s) => s.name));
+  const sheetName = freeSheetName(`${options.year}年度报表`, sheets.items.map((s) => s.name));
 
   const sheet = sheets.add(sheetName);
   writePlan(sheet, plan);

@@ -6,6 +6,8 @@ import { formatForYear } from '../core/formats/registry';
 import { PaneController } from './controller';
 import type { Host } from './host';
 import { DomView } from './view';
+import type { ExportTarget } from '../core/export';
+import type { ExportRequest } from './controller';
 
 export const BASELINE = '1.14';
 
@@ -47,10 +49,55 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
     const totals = control<HTMLInputElement>(doc, 'totals-formula').checked ? 'formula' : 'value';
     void controller.insertTemplate({ format: format.value, year: y, body: body || undefined, totals });
   });
+  const body = (): string => control<HTMLInputElement>(doc, 'body').value.trim();
+  control(doc, 'narrate').addEventListener('click', () =>
+    controller.narrate({ body: body(), year: Number(year.value), zero: control<HTMLInputElement>(doc, 'zero-state').checked ? 'state' : 'omit', draft: control<HTMLInputElement>(doc, 'draft').checked }),
+  );
+  control(doc, 'copy-narrative').addEventListener('click', () => void copyText(doc, control<HTMLTextAreaElement>(doc, 'narrative-text'), controller));
+  control(doc, 'insert-narrative').addEventListener('click', () => void controller.insertNarrative(body() ? `${body()}${controller.state.year ?? year.value}年政府信息公开工作年度报告` : `${controller.state.year ?? year.value}年政府信息公开工作年度报告`));
+  control(doc, 'export').addEventListener('click', () => void exportReportFile(doc, controller, view, { to: control<HTMLSelectElement>(doc, 'export-to').value as ExportTarget, body: body(), year: Number(year.value), reason: control<HTMLTextAreaElement>(doc, 'export-reason').value }));
   control(doc, 'check').addEventListener('click', () => void controller.check());
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
   if (!options.supported) controller.showError(`当前 Excel 版本过旧（需要 ExcelApi ${BASELINE}，即 Office 2021 或 Microsoft 365），部分功能可能无法使用。`);
   void controller.start();
   return controller;
+}
+
+/** Copies the text where the host allows the clipboard; otherwise selects it for Ctrl+C. */
+async function copyText(doc: Document, area: HTMLTextAreaElement, controller: PaneController): Promise<void> {
+  area.select();
+  try {
+    await doc.defaultView?.navigator.clipboard.writeText(area.value);
+    controller.showNotice('已复制到剪贴板。');
+  } catch {
+    // Excel on the web blocks the clipboard in its frame: the text stays selected instead.
+    controller.showNotice('已选中全部文字，请按 Ctrl+C（Mac 为 ⌘+C）复制。');
+  }
+}
+
+/** Exports and delivers the file the way the platform allows. */
+async function exportReportFile(doc: Document, controller: PaneController, view: DomView, request: ExportRequest): Promise<void> {
+  const result = await controller.exportAs(request);
+  if (!result) return;
+  const bytes = typeof result.bytes === 'string' ? new TextEncoder().encode(result.bytes) : result.bytes;
+  if (result.extension === 'xlsx' && (await controller.openWorkbook(bytes))) {
+    controller.showNotice('已在 Excel 中打开导出的工作簿，请另存。');
+    return;
+  }
+  if (typeof result.bytes === 'string') view.showExportText(result.bytes);
+  download(doc, bytes, result.mime, `年度报告.${result.extension}`);
+  controller.showNotice(typeof result.bytes === 'string' ? '已导出。如果没有开始下载（如 Mac 版 Excel），请复制下方文本框中的内容。' : '已导出，请在浏览器的下载中查看。');
+}
+
+/** A download through a temporary link (Excel on the web and Windows; not Mac). */
+function download(doc: Document, bytes: Uint8Array, mime: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: mime }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -12,6 +12,11 @@ import type { SheetRead } from '../excel/read';
 import type { Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
+import type { RawValue } from '../core/import/grid';
+import { parseReport } from '../core/engine/validate';
+import { exportReport, ExportRefusedError, type ExportResult, type ExportTarget } from '../core/export';
+import { generateNarrative, NarrativeRefusedError, type NarrativeSections } from '../core/narrative/generate';
+import { sectionParagraphs, sectionsText } from '../core/narrative/headings';
 import type { Host } from './host';
 
 export interface PaneState {
@@ -32,6 +37,24 @@ export interface PaneState {
   passes: number;
   /** Set once a check has run. */
   checked: boolean;
+  /** The last generated text (「生成文字」). */
+  narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
+}
+
+export interface NarrateRequest {
+  body: string;
+  /** Used when the sheet does not record its year. */
+  year: number;
+  zero: 'omit' | 'state';
+  draft: boolean;
+}
+
+export interface ExportRequest {
+  to: ExportTarget;
+  body: string;
+  year: number;
+  /** Why errors (and warnings) are accepted; empty when none is given. */
+  reason: string;
 }
 
 export interface View {
@@ -41,6 +64,8 @@ export interface View {
 export class PaneController {
   state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
   private watcher?: Watcher;
+  /** The cells of the last check, for generating text and exporting. */
+  private raw: Record<string, RawValue> = {};
   private running?: Promise<void>;
   private queued = false;
 
@@ -90,9 +115,81 @@ export class PaneController {
     }
   }
 
+  /** Shows a confirmation in the status area. */
+  showNotice(message: string): void {
+    this.update({ notice: message, error: undefined });
+  }
+
   /** Shows a problem with the user's input in the status area. */
   showError(message: string): void {
     this.update({ error: message, notice: undefined });
+  }
+
+  /** Generates the figure-bearing paragraphs from the last check's tables. */
+  narrate(request: NarrateRequest): void {
+    const format = this.state.format;
+    if (!format) return this.showError('当前工作表没有年度报告表格，无法生成文字。');
+    const year = this.state.year ?? request.year;
+    try {
+      const narrative = generateNarrative({
+        format,
+        year,
+        body: request.body || '本机关',
+        values: parseReport({ format, year, cells: this.raw }),
+        options: { zeroCategories: request.zero, draft: request.draft, findings: this.state.findings },
+      });
+      this.update({ error: undefined, notice: narrative.draft ? '表格尚有错误，以下为草稿，每段已注明。' : '已根据表格生成文字，每个数字都取自表格。', narrative: { sections: narrative.sections, text: sectionsText(narrative.sections), draft: narrative.draft } });
+    } catch (error) {
+      if (!(error instanceof NarrativeRefusedError)) throw error;
+      this.update({ narrative: undefined, notice: undefined, error: `${error.message}（可先更正，或勾选“表格有错误时生成草稿”。）` });
+    }
+  }
+
+  async insertNarrative(title: string): Promise<void> {
+    const narrative = this.state.narrative;
+    if (!narrative) return this.showError('请先生成文字。');
+    this.update({ busy: true, error: undefined, notice: undefined });
+    try {
+      const sheet = await this.host.writeNarrative(title, sectionParagraphs(narrative.sections));
+      this.update({ busy: false, notice: `已将文字写入新工作表「${sheet}」。` });
+    } catch (error) {
+      this.update({ busy: false, error: `写入文字失败：${describeExcelError(error)}` });
+    }
+  }
+
+  /** Builds an export of the last checked report, or says why it is refused. */
+  async exportAs(request: ExportRequest): Promise<ExportResult | undefined> {
+    const format = this.state.format;
+    if (!format) {
+      this.showError('当前工作表没有年度报告表格，无法导出。');
+      return undefined;
+    }
+    const reason = request.reason.trim() || undefined;
+    try {
+      // A draft's text is not for publishing: the export then leaves those sections to the user.
+      const narrative = this.state.narrative && !this.state.narrative.draft ? this.state.narrative.sections : undefined;
+      const result = await exportReport(
+        { format, year: this.state.year ?? request.year, body: request.body || undefined, raw: this.raw, findings: this.state.findings, narrative },
+        request.to,
+        { reason, acceptWarnings: reason },
+      );
+      this.update({ error: undefined });
+      return result;
+    } catch (error) {
+      if (error instanceof ExportRefusedError) this.update({ notice: undefined, error: `${error.message}（请在“理由”中写明后再导出。）` });
+      else this.update({ error: `导出失败：${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
+    }
+  }
+
+  /** Opens an exported workbook in Excel; false where the host cannot (the view offers a download). */
+  async openWorkbook(bytes: Uint8Array): Promise<boolean> {
+    try {
+      return await this.host.openWorkbook(bytes);
+    } catch (error) {
+      this.update({ error: `无法在 Excel 中打开导出的工作簿：${describeExcelError(error)}` });
+      return false;
+    }
   }
 
   async clearMarks(): Promise<void> {
@@ -125,6 +222,7 @@ export class PaneController {
       return;
     }
     const result = analyse(read);
+    this.raw = result.raw;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
     this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
   }
@@ -136,6 +234,7 @@ export class PaneController {
 }
 
 interface Analysis {
+  raw: Record<string, RawValue>;
   format?: FormatDef;
   year?: number;
   findings: Finding[];
@@ -148,13 +247,14 @@ export function analyse(read: SheetRead): Analysis {
   if (read.template && read.cells) {
     const format = getFormat(read.template.format);
     const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } });
-    return { format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
+    return { raw: report.raw, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
   }
   const report = checkReport({ grids: read.grid ? [read.grid] : [] });
   const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
   const addresses: Record<string, string> = {};
   for (const [id, source] of Object.entries(report.sources)) addresses[id] = source.slice(source.lastIndexOf('!') + 1);
   return {
+    raw: report.raw,
     format: found ? report.format : undefined,
     year: report.year,
     findings: found ? report.findings : report.findings.filter((f) => f.code !== 'import.tableNotFound'),
@@ -169,3 +269,4 @@ function boundsOf(addresses: readonly string[]): Analysis['bounds'] {
   // Label columns sit left of the values: a change there (a deleted label) matters too.
   return { top: Math.min(...points.map((p) => p.row)) - 4, left: 0, bottom: Math.max(...points.map((p) => p.row)), right: Math.max(...points.map((p) => p.col)) };
 }
+

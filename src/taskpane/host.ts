@@ -7,6 +7,7 @@ import { insertTemplate, type InsertOptions, type Inserted } from '../excel/temp
 import { readActiveSheet, type SheetRead } from '../excel/read';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
+import { openAsWorkbook, writeNarrativeSheet } from '../excel/deliver';
 
 export interface Host {
   insertTemplate(options: InsertOptions): Promise<Inserted>;
@@ -14,6 +15,10 @@ export interface Host {
   clearMarks(): Promise<ClearResult>;
   selectCells(addresses: readonly string[]): Promise<void>;
   watchChanges(onChange: () => void): Promise<Watcher>;
+  /** Writes the generated text into a new 「报告正文」 sheet; returns its name. */
+  writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string>;
+  /** Opens an exported .xlsx as a new workbook; false where the host cannot. */
+  openWorkbook(bytes: Uint8Array): Promise<boolean>;
 }
 
 export interface HostOptions {
@@ -33,6 +38,8 @@ export function createExcelHost(options: HostOptions = {}): Host {
     clearMarks: () => runExcel((context) => clearMarks(context), write),
     selectCells: (addresses) => runExcel((context) => selectCells(context, addresses), read),
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
+    writeNarrative: (title, paragraphs) => runExcel((context) => writeNarrativeSheet(context, title, paragraphs), write),
+    openWorkbook: (bytes) => openAsWorkbook(bytes),
   };
 }
 

@@ -36,7 +36,7 @@ export class DomView implements View {
 
   render(state: PaneState): void {
     this.doc.body.classList.toggle('is-busy', state.busy);
-    for (const id of ['insert', 'check', 'clear']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+    for (const id of ['insert', 'check', 'clear', 'narrate', 'export']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
 
     const status = this.byId('status');
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
@@ -44,6 +44,18 @@ export class DomView implements View {
 
     this.renderSummary(state);
     this.renderFindings(state);
+    const text = this.byId('narrative-text') as HTMLTextAreaElement;
+    text.hidden = !state.narrative;
+    this.byId('narrative-actions').hidden = !state.narrative;
+    if (state.narrative && text.value !== state.narrative.text) text.value = state.narrative.text;
+  }
+
+  /** Shows text the user can select and copy where the host blocks the clipboard. */
+  showExportText(text: string): void {
+    const area = this.byId('export-text') as HTMLTextAreaElement;
+    area.value = text;
+    area.hidden = false;
+    area.select();
   }
 
   private renderSummary(state: PaneState): void {

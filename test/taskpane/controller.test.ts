@@ -190,3 +190,45 @@ test('a block pasted over merged label cells: no crash, the figures still read b
   expect(controller.state.error).toBeUndefined();
   expect(controller.state.findings).toEqual([]);
 });
+
+describe('生成文字 and 导出', () => {
+  test('text is generated from the checked tables and written into a new 报告正文 sheet', async () => {
+    await filledTemplate();
+    controller.narrate({ body: '示例县人民政府', year: 2024, zero: 'omit', draft: false });
+    expect(controller.state.error).toBeUndefined();
+    expect(controller.state.narrative?.draft).toBe(false);
+    expect(controller.state.narrative?.text).toContain('2024年，示例县人民政府共收到政府信息公开申请5件');
+    const syncs = fake.stats.syncs;
+    await controller.insertNarrative('示例县人民政府2024年政府信息公开工作年度报告');
+    expect(fake.stats.syncs - syncs).toBe(2);
+    expect(controller.state.notice).toContain('报告正文');
+    const values = fake.workbook.sheet('报告正文').getValues('A1:A4');
+    expect(values[0][0]).toBe('示例县人民政府2024年政府信息公开工作年度报告');
+    expect(values[2][0]).toBe('一、总体情况（一）主动公开');
+  });
+
+  test('tables with errors: text refused unless a draft is asked for; export refused unless a reason is given', async () => {
+    const sheet = await filledTemplate();
+    fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+    await settle();
+    controller.narrate({ body: '', year: 2024, zero: 'omit', draft: false });
+    expect(controller.state.error).toMatch(/表格尚有 2 处错误.*可先更正，或勾选“表格有错误时生成草稿”/s);
+    controller.narrate({ body: '', year: 2024, zero: 'omit', draft: true });
+    expect(controller.state.narrative?.draft).toBe(true);
+    expect(controller.state.narrative?.text).toContain('草稿');
+
+    expect(await controller.exportAs({ to: 'json', body: '', year: 2024, reason: '' })).toBeUndefined();
+    expect(controller.state.error).toMatch(/不能导出发布.*请在“理由”中写明后再导出/s);
+    const exported = await controller.exportAs({ to: 'json', body: '示例县', year: 2024, reason: '商业企业一栏待核实，先行报送' });
+    expect(exported?.extension).toBe('json');
+    expect(String(exported?.bytes)).toContain('商业企业一栏待核实，先行报送');
+  });
+
+  test('an exported workbook is offered to Excel; where it cannot open one, the pane says so', async () => {
+    await filledTemplate();
+    const result = await controller.exportAs({ to: 'xlsx', body: '', year: 2024, reason: '' });
+    expect(result?.bytes).toBeInstanceOf(Uint8Array);
+    // The fake models no Excel.createWorkbook: the pane falls back to a download.
+    expect(await controller.openWorkbook(result?.bytes as Uint8Array)).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Putting generated text and exports into Excel: the narrative into a new 「报告正文」 sheet (never
+ * over an existing one), an exported .xlsx opened as a new workbook where the host allows.
+ */
+import { timed } from './run';
+import { freeSheetName } from './template';
+
+/** Writes a title and heading/paragraph pairs into a new sheet; returns its name. Two syncs. */
+export async function writeNarrativeSheet(context: Excel.RequestContext, title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await timed(context.sync());
+  const name = freeSheetName('报告正文', sheets.items.map((s) => s.name));
+  const sheet = sheets.add(name);
+  const rows: string[][] = [[title], ['']];
+  const headingRows: number[] = [0];
+  for (const p of paragraphs) {
+    headingRows.push(rows.length);
+    rows.push([p.heading], [p.text], ['']);
+  }
+  const column = sheet.getRangeByIndexes(0, 0, rows.length, 1);
+  // Text, not formulas: a paragraph may start with characters Excel would read as a formula.
+  column.numberFormat = rows.map(() => ['@']);
+  column.values = rows;
+  column.format.wrapText = true;
+  column.format.columnWidth = 520;
+  for (const r of headingRows) sheet.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
+  sheet.activate();
+  await timed(context.sync());
+  return name;
+}
+
+/** Opens .xlsx bytes as a new workbook (ExcelApi 1.8); false where the host cannot. */
+export async function openAsWorkbook(bytes: Uint8Array): Promise<boolean> {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8') || typeof Excel.createWorkbook !== 'function') return false;
+  await Excel.createWorkbook(toBase64(bytes));
+  return true;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
