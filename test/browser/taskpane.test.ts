@@ -170,3 +170,41 @@ test('the 2019 format follows a 2020 report year; formula totals are calculated;
   await page.getByText('读取工作表失败：Excel 拒绝了此操作（工作表可能受保护）。请取消保护后重试。').waitFor();
   await context.close();
 });
+
+test('生成文字 and 导出 in the real pane: text from the tables, inserted into a sheet; export refused, then given with a reason', async () => {
+  const { context, blocked } = await offlineContext(browser!, { width: 320, height: 900 });
+  const page = await context.newPage();
+  await page.goto(`${server!.url}/taskpane.html`);
+  await page.getByText('没有找到年度报告表格').waitFor();
+  await page.fill('#year', '2024');
+  await page.fill('#body', '示例县人民政府');
+  await page.uncheck('#totals-formula');
+  await page.getByRole('button', { name: '插入模板' }).click();
+  await page.getByText('已插入新工作表「2024年度报表」').waitFor();
+  await fillWithZeros(page);
+  await page.getByText('✓ 全部校验通过').waitFor();
+
+  await page.getByRole('button', { name: '生成文字' }).click();
+  const text = page.locator('#narrative-text');
+  await text.waitFor();
+  expect(await text.inputValue()).toContain('2024年，示例县人民政府未收到政府信息公开申请。');
+  await page.getByRole('button', { name: '插入到“报告正文”工作表' }).click();
+  await page.getByText('已将文字写入新工作表「报告正文」。').waitFor();
+  expect(await page.evaluate(() => window.__nianbaoFake!.workbook.sheet('报告正文').getValue('A3'))).toBe('一、总体情况（一）主动公开');
+
+  // An error in the tables: export refused until a reason is written.
+  await page.evaluate(() => window.__nianbaoFake!.user.activate('2024年度报表'));
+  await userTypes(page, await addressOf(page, 't4.review.upheld'), 3);
+  await page.locator('.count-error', { hasText: '错误 1 处' }).waitFor();
+  await page.selectOption('#export-to', 'html');
+  await page.getByRole('button', { name: '导出' }).click();
+  await page.getByText(/不能导出发布/).waitFor();
+  await page.fill('#export-reason', '复议结果待核实，先行报送');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出' }).click();
+  expect((await download).suggestedFilename()).toBe('年度报告.html');
+  expect(await page.locator('#export-text').inputValue()).toContain('<table');
+  expect(await overflowX(page)).toBeLessThanOrEqual(0);
+  expect(blocked).toEqual([]);
+  await context.close();
+});
