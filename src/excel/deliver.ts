@@ -43,3 +43,16 @@ function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
 }
+
+/** The text of a sheet's cells in reading order, one line per non-empty text cell; null when there is no such sheet. Two syncs. */
+export async function readSheetText(context: Excel.RequestContext, name: string): Promise<string[] | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  await timed(context.sync());
+  // A null object takes no further requests: ask for its cells only once it is known to exist.
+  if (sheet.isNullObject) return null;
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('values');
+  await timed(context.sync());
+  if (used.isNullObject) return [];
+  return (used.values as unknown[][]).flatMap((row) => row.filter((v): v is string => typeof v === 'string' && v.trim() !== ''));
+}

@@ -14,6 +14,7 @@ import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
 import type { RawValue } from '../core/import/grid';
 import { parseReport } from '../core/engine/validate';
+import { checkNarrative } from '../core/narrative/check';
 import { exportReport, ExportRefusedError, type ExportResult, type ExportTarget } from '../core/export';
 import { generateNarrative, NarrativeRefusedError, type NarrativeSections } from '../core/narrative/generate';
 import { sectionParagraphs, sectionsText } from '../core/narrative/headings';
@@ -41,6 +42,9 @@ export interface PaneState {
   narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
 }
 
+/** Where the report's running text lives in the workbook. */
+export const NARRATIVE_SHEET = '报告正文';
+
 export interface NarrateRequest {
   body: string;
   /** Used when the sheet does not record its year. */
@@ -66,6 +70,8 @@ export class PaneController {
   private watcher?: Watcher;
   /** The cells of the last check, for generating text and exporting. */
   private raw: Record<string, RawValue> = {};
+  /** The report's own text (the 报告正文 sheet), once the user asked for it to be checked. */
+  private narrativeLines?: string[];
   private running?: Promise<void>;
   private queued = false;
 
@@ -182,6 +188,27 @@ export class PaneController {
     }
   }
 
+  /** Checks the text in the 「报告正文」 sheet against the tables, now and on every later check. */
+  async checkNarrativeText(sheetName = NARRATIVE_SHEET): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined });
+    let lines: string[] | null;
+    try {
+      lines = await this.host.readSheetText(sheetName);
+    } catch (error) {
+      this.update({ busy: false, error: `读取正文失败：${describeExcelError(error)}` });
+      return;
+    }
+    if (lines === null) {
+      this.update({ busy: false, error: `工作簿中没有「${sheetName}」工作表。请把报告正文粘贴到名为「${sheetName}」的工作表中，或先“生成文字”并插入。` });
+      return;
+    }
+    this.narrativeLines = lines;
+    this.update({ busy: false });
+    await this.check();
+    const mismatches = this.state.findings.filter((f) => f.code === 'narrative.mismatch').length;
+    this.update({ notice: mismatches === 0 ? `已核对「${sheetName}」中的文字，与表格一致。` : `「${sheetName}」中有 ${mismatches} 处文字与表格不一致，见下方列表。` });
+  }
+
   /** Opens an exported workbook in Excel; false where the host cannot (the view offers a download). */
   async openWorkbook(bytes: Uint8Array): Promise<boolean> {
     try {
@@ -222,6 +249,10 @@ export class PaneController {
       return;
     }
     const result = analyse(read);
+    if (this.narrativeLines && result.format) {
+      const format = result.format;
+      result.findings = [...result.findings, ...checkNarrative(this.narrativeLines, format, parseReport({ format, year: result.year, cells: result.raw }))];
+    }
     this.raw = result.raw;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
     this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });

@@ -7,7 +7,7 @@ import { insertTemplate, type InsertOptions, type Inserted } from '../excel/temp
 import { readActiveSheet, type SheetRead } from '../excel/read';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
-import { openAsWorkbook, writeNarrativeSheet } from '../excel/deliver';
+import { openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
 
 export interface Host {
   insertTemplate(options: InsertOptions): Promise<Inserted>;
@@ -19,6 +19,8 @@ export interface Host {
   writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string>;
   /** Opens an exported .xlsx as a new workbook; false where the host cannot. */
   openWorkbook(bytes: Uint8Array): Promise<boolean>;
+  /** The text cells of a sheet in reading order; null when the workbook has no such sheet. */
+  readSheetText(name: string): Promise<string[] | null>;
 }
 
 export interface HostOptions {
@@ -40,6 +42,7 @@ export function createExcelHost(options: HostOptions = {}): Host {
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
     writeNarrative: (title, paragraphs) => runExcel((context) => writeNarrativeSheet(context, title, paragraphs), write),
     openWorkbook: (bytes) => openAsWorkbook(bytes),
+    readSheetText: (name) => runExcel((context) => readSheetText(context, name), read),
   };
 }
 

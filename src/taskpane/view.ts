@@ -36,7 +36,7 @@ export class DomView implements View {
 
   render(state: PaneState): void {
     this.doc.body.classList.toggle('is-busy', state.busy);
-    for (const id of ['insert', 'check', 'clear', 'narrate', 'export']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+    for (const id of ['insert', 'check', 'clear', 'narrate', 'check-text', 'export']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
 
     const status = this.byId('status');
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';

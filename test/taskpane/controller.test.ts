@@ -232,3 +232,25 @@ describe('生成文字 and 导出', () => {
     expect(await controller.openWorkbook(result?.bytes as Uint8Array)).toBe(false);
   });
 });
+
+test('核对正文: the text in the 报告正文 sheet is checked against the tables, and stays checked', async () => {
+  const sheet = await filledTemplate();
+  await controller.checkNarrativeText();
+  expect(controller.state.error).toMatch(/没有「报告正文」工作表/);
+
+  fake.user.addSheet('报告正文');
+  fake.user.setValues('报告正文', 'A1:A2', [['二、依申请公开'], ['2024年，本机关共收到政府信息公开申请6件，办结4件。']]);
+  fake.user.activate(sheet);
+  await settle();
+  await controller.checkNarrativeText();
+  const mismatch = controller.state.findings.filter((f) => f.code === 'narrative.mismatch');
+  expect(mismatch.map((f) => [f.params?.statement, f.actual, f.expected])).toEqual([['收到申请', 6, 5]]);
+  expect(controller.state.notice).toBe('「报告正文」中有 1 处文字与表格不一致，见下方列表。');
+  // Correcting the table makes the text right; the next live check says so.
+  fake.user.setValues(sheet, at('t3.received.natural'), [[6]]);
+  fake.user.setValues(sheet, at('t3.received.total'), [[6]]);
+  fake.user.setValues(sheet, at('t3.carriedOver.natural'), [[2]]);
+  fake.user.setValues(sheet, at('t3.carriedOver.total'), [[2]]);
+  await settle();
+  expect(controller.state.findings.filter((f) => f.code === 'narrative.mismatch')).toEqual([]);
+});
