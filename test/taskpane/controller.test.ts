@@ -108,9 +108,11 @@ test('text, "/" and negative numbers: findings on those cells, no crash', async 
   fake.user.setValues(sheet, at('t3.denied1.natural'), [['abc']]);
   fake.user.setValues(sheet, at('t3.denied2.natural'), [['/']]);
   fake.user.setValues(sheet, at('t3.denied3.natural'), [[-1]]);
+  // A formula returning an error reaches the add-in as its error text.
+  fake.user.setValues(sheet, at('t3.denied4.natural'), [['#DIV/0!']]);
   await settle();
   const codes = controller.state.findings.map((f) => `${f.code}:${f.cells[0]}`);
-  expect(codes).toEqual(expect.arrayContaining(['cell.notNumber:t3.denied1.natural', 'cell.placeholder:t3.denied2.natural', 'cell.negative:t3.denied3.natural']));
+  expect(codes).toEqual(expect.arrayContaining(['cell.notNumber:t3.denied1.natural', 'cell.placeholder:t3.denied2.natural', 'cell.negative:t3.denied3.natural', 'cell.notNumber:t3.denied4.natural']));
   expect(controller.state.error).toBeUndefined();
 });
 
