@@ -1,7 +1,7 @@
 /** `nianbao check`: reads each file, checks it, prints, and decides the exit code. */
 import { checkReport, hasErrors, type CheckedReport } from '../../core/check';
 import type { ReadResult } from '../../core/import/grid';
-import { messageFor } from '../../core/messages';
+import { findingJson } from '../../core/messages';
 import type { CheckArgs } from '../args';
 import { readOrExplain } from '../read-file';
 import { renderReport, renderSummary, renderUnreadable } from '../render';
@@ -28,16 +28,7 @@ function jsonFor(outcome: FileOutcome, lang: CheckArgs['lang']): unknown {
     year: report.year ?? null,
     tables: report.tables,
     cells: report.values,
-    findings: report.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      cells: f.cells,
-      expected: f.expected,
-      actual: f.actual,
-      difference: f.difference,
-      message: messageFor(f, report.format, lang),
-      ...(f.likelyCulprit ? { likelyCulprit: f.likelyCulprit } : {}),
-    })),
+    findings: report.findings.map((f) => findingJson(f, report.format, lang)),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { cellsOf } from '../formats/registry';
 import type { RawValue } from '../import/grid';
-import { messageFor } from '../messages';
+import { findingJson } from '../messages';
 import { rawToText } from '../values/parse';
 import { checkOutcomes, type Accepted } from './checks';
 import { reportTitle, type ExportableReport } from './model';
@@ -26,17 +26,7 @@ export function reportJson(report: ExportableReport, accepted: Accepted): string
     year: report.year ?? null,
     body: report.body?.trim() || null,
     cells,
-    findings: report.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      cells: f.cells,
-      expected: f.expected,
-      actual: f.actual,
-      difference: f.difference,
-      ...(f.where !== undefined ? { where: f.where } : {}),
-      ...(f.likelyCulprit ? { likelyCulprit: f.likelyCulprit } : {}),
-      message: messageFor(f, report.format),
-    })),
+    findings: report.findings.map((f) => findingJson(f, report.format)),
     checks: checkOutcomes(report.format, report.findings, report.year, report.checked).map((o) => ({
       code: o.code,
       severity: o.severity,

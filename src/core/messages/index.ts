@@ -19,3 +19,18 @@ export function messageFor(finding: Finding, format: FormatDef, locale: Locale =
 }
 
 export { namer } from './names';
+
+/** A finding as the public JSON interface writes it (CLI `--json`, the JSON export): the message included. */
+export function findingJson(finding: Finding, format: FormatDef, locale: Locale = 'zh-CN'): Record<string, unknown> {
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    cells: finding.cells,
+    expected: finding.expected,
+    actual: finding.actual,
+    difference: finding.difference,
+    message: messageFor(finding, format, locale),
+    ...(finding.where !== undefined ? { where: finding.where } : {}),
+    ...(finding.likelyCulprit ? { likelyCulprit: finding.likelyCulprit } : {}),
+  };
+}
