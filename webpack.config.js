@@ -84,6 +84,8 @@ module.exports = (_env, argv) => {
             compilerOptions: { sourceMap: !production },
           },
         },
+        // Prebuilt bundles with a setImmediate polyfill that could run strings as code: neutralised.
+        { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]dist[\\/].*\.js$/, use: [path.resolve(__dirname, 'scripts/no-string-code-loader.js')] },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
         // Fonts or images a stylesheet refers to by a relative URL are emitted beside it.
         { test: /\.(png|svg|woff2?|ttf|eot)$/, type: 'asset/resource', generator: { filename: 'assets/[name].[contenthash:8][ext]' } },

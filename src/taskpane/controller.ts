@@ -15,7 +15,7 @@ import { parseA1 } from '../core/template/a1';
 import type { RawValue } from '../core/import/grid';
 import { parseReport } from '../core/engine/validate';
 import { checkNarrative } from '../core/narrative/check';
-import { exportReport, ExportRefusedError, type ExportResult, type ExportTarget } from '../core/export';
+import type { ExportResult, ExportTarget } from '../core/export';
 import { generateNarrative, NarrativeRefusedError, type NarrativeSections } from '../core/narrative/generate';
 import { sectionParagraphs, sectionsText } from '../core/narrative/headings';
 import type { Host } from './host';
@@ -171,6 +171,8 @@ export class PaneController {
       return undefined;
     }
     const reason = request.reason.trim() || undefined;
+    // The writers (ExcelJS, docx) are most of the pane's code: loaded on the first export only.
+    const { exportReport, ExportRefusedError } = await import(/* webpackChunkName: "export" */ '../core/export');
     try {
       // A draft's text is not for publishing: the export then leaves those sections to the user.
       const narrative = this.state.narrative && !this.state.narrative.draft ? this.state.narrative.sections : undefined;
