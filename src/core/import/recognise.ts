@@ -47,6 +47,19 @@ interface FlatRow {
   gridName: string;
   /** Rows of a rectangular grid (sheet, HTML table) share column positions. */
   positional: boolean;
+  /**
+   * Positions of empty cells left out of `cells` (rectangular grids only: a sheet's used range
+   * is mostly empty); `blankAt` gives them back when a value position needs one.
+   */
+  blanks?: Set<number>;
+  addresses?: string[];
+  /** Positions in the original row, merged and empty cells included. */
+  width: number;
+}
+
+/** The empty cell at `pos` of a rectangular row, when it was left out as empty. */
+function blankAt(row: FlatRow, pos: number): FlatCell | undefined {
+  return row.blanks?.has(pos) ? { raw: null, norm: '', pos, address: row.addresses?.[pos], valueLike: false } : undefined;
 }
 
 function isValueLike(raw: RawValue): boolean {
@@ -64,15 +77,20 @@ function flatten(grids: readonly Grid[]): FlatRow[] {
     const positional = widths.size === 1 && grid.rows.length > 1;
     for (const row of grid.rows) {
       const cells: FlatCell[] = [];
+      const blanks = positional ? new Set<number>() : undefined;
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
+        if (blanks && (cell.value === null || cell.value === '')) {
+          blanks.add(pos);
+          return;
+        }
         const text = rawToText(cell.value);
         const valueLike = isValueLike(cell.value);
         // Figures are never compared with labels: only text cells need the label form.
         const norm = valueLike || typeof cell.value !== 'string' ? text : normaliseLabel(text);
         cells.push({ raw: cell.value, norm, pos, address: row.addresses?.[pos], valueLike });
       });
-      rows.push({ cells, source: row.source, gridName: grid.name, positional });
+      rows.push({ cells, source: row.source, gridName: grid.name, positional, blanks, addresses: row.addresses, width: row.cells.length });
     }
   }
   return rows;
@@ -164,14 +182,19 @@ function headerPositions(rows: readonly FlatRow[], from: number, to: number, lab
 }
 
 /** Picks exactly `n` value cells from the cells after a row's label, or says why it can't. */
-function pickValues(after: FlatCell[], n: number, positions?: number[]): FlatCell[] | { found: number } {
+function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: number[] | undefined, from: number): FlatCell[] | { found: number } {
+  const byPos = new Map(after.map((c) => [c.pos, c]));
   if (positions) {
-    const byPos = new Map(after.map((c) => [c.pos, c]));
-    const picked = positions.map((p) => byPos.get(p));
+    const picked = positions.map((p) => byPos.get(p) ?? blankAt(row, p));
     const stray = after.filter((c) => !positions.includes(c.pos) && !isEmpty(c) && c.pos < positions[positions.length - 1]);
     if (picked.every((c): c is FlatCell => c !== undefined) && stray.length === 0) return picked;
   }
-  const cells = [...after];
+  // Without header positions, every position from the label on counts, the empty ones included.
+  const cells: FlatCell[] = [];
+  for (let p = from; p < row.width; p++) {
+    const cell = byPos.get(p) ?? blankAt(row, p);
+    if (cell) cells.push(cell);
+  }
   // Label columns merged in the original often arrive as empty cells before the values …
   while (cells.length > n && isEmpty(cells[0])) cells.shift();
   // … and a sheet's used range may pad rows with empty cells after them.
@@ -233,7 +256,7 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   const taken = new Set<number>();
   for (const l of byDef.values()) {
     const row = rows[l.rowIndex];
-    const picked = pickValues(row.cells.slice(l.cellIndex + 1), n, positions);
+    const picked = pickValues(row, row.cells.slice(l.cellIndex + 1), n, positions, row.cells[l.cellIndex].pos + 1);
     taken.add(l.rowIndex);
     if (Array.isArray(picked)) assign(l.defIndex, l.rowIndex, picked);
     else attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[l.defIndex].id, expected: n, found: picked.found, source: row.source } });
@@ -297,7 +320,7 @@ function readT4(rows: readonly FlatRow[], from: number, to: number, block: Block
   }
   const row = rows[r];
   const positions = headerPositions(rows, from, r, block.rows.flatMap(() => block.columns.map((c) => c.label)));
-  const picked = pickValues(row.cells.filter((c) => c.pos >= left), n, positions);
+  const picked = pickValues(row, row.cells.filter((c) => c.pos >= left), n, positions, left);
   if (!Array.isArray(picked)) {
     attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
     return;
