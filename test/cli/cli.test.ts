@@ -3,21 +3,14 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/commands/check';
+import { runCli } from '../helpers/cli';
 import { FIXTURES, RENDERED } from '../helpers/fixtures';
 import { fakeEncryptedWorkbook, makeZip } from '../readers/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 let tmp: string;
 beforeAll(() => {

@@ -2,18 +2,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/commands/check';
+import { runCli } from '../helpers/cli';
 import { readReportFile } from '../../src/cli/read-file';
 import { checkReport } from '../../src/core/check';
 import { FIXTURES } from '../helpers/fixtures';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  return { code: await main(argv, io), out, err };
-}
+const run = runCli;
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-export-'))));

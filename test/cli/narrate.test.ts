@@ -2,8 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/commands/check';
+import { runCli } from '../helpers/cli';
 import { FIXTURES, RENDERED, loadCellsFixture } from '../helpers/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -11,13 +10,7 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const GOLDEN = path.join(ROOT, 'test', 'narrative', 'golden');
 const golden = (name: string) => JSON.parse(fs.readFileSync(path.join(GOLDEN, `${name}.json`), 'utf8'));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 let tmp: string;
 beforeAll(() => {

@@ -46,3 +46,25 @@ export function loadRenderedExpectations(): Record<string, RenderedCase> {
 export function findingKey(f: { code: string; where?: string; cells: string[] }): string {
   return `${f.code}:${f.where ?? f.cells[0]}`;
 }
+
+export interface FixtureCase {
+  name: string;
+  format: string;
+  year: number;
+  cells: Record<string, RawValue>;
+}
+
+/** Every fixture's true cells: the three real reports and every rendered case (blanks as empty cells). */
+export function fixtureCases(): FixtureCase[] {
+  return [
+    ...['wutuan-2019', 'shanghai-2019', 'huaian-2024'].map((name) => {
+      const f = loadCellsFixture(name);
+      return { name, format: f.format, year: f.year, cells: rawCells(f) };
+    }),
+    ...Object.entries(loadRenderedExpectations()).map(([name, c]) => {
+      const cells: Record<string, RawValue> = { ...c.values };
+      for (const key of c.findings) if (key.startsWith('cell.blank:')) cells[key.slice('cell.blank:'.length)] = null;
+      return { name, format: c.format, year: c.year, cells };
+    }),
+  ];
+}

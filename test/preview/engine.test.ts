@@ -12,12 +12,11 @@ import { insertTemplate } from '../../src/excel/template';
 import { COLORS } from '../../src/excel/template';
 import { validate } from '../../src/core/engine/validate';
 import { getFormat } from '../../src/core/formats/registry';
-import type { RawValue } from '../../src/core/import/grid';
 import { a1 } from '../../src/core/template/a1';
 import type { TemplatePlan } from '../../src/core/template/plan';
 import { PaneController } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
-import { loadCellsFixture, loadRenderedExpectations, rawCells } from '../helpers/fixtures';
+import { fixtureCases } from '../helpers/fixtures';
 import { MAX_COLS } from '../fake-excel/address';
 
 type Fake = ReturnType<typeof createFakeExcel>;
@@ -38,24 +37,7 @@ const addressOf = (plan: TemplatePlan, id: string): string => {
   return a1(p.row, p.col);
 };
 
-interface Case {
-  name: string;
-  format: string;
-  year: number;
-  cells: Record<string, RawValue>;
-}
-const rendered = loadRenderedExpectations();
-const cases: Case[] = [
-  ...['wutuan-2019', 'shanghai-2019', 'huaian-2024'].map((name) => {
-    const f = loadCellsFixture(name);
-    return { name, format: f.format, year: f.year, cells: rawCells(f) };
-  }),
-  ...Object.entries(rendered).map(([name, c]) => {
-    const cells: Record<string, RawValue> = { ...c.values };
-    for (const key of c.findings) if (key.startsWith('cell.blank:')) cells[key.slice('cell.blank:'.length)] = null;
-    return { name, format: c.format, year: c.year, cells };
-  }),
-];
+const cases = fixtureCases();
 
 describe.each(cases.map((c) => [c.name, c] as const))('%s in the preview workbook', (_name, c) => {
   test('check cells flag exactly the relations the engine flags, and their cells are painted', async () => {

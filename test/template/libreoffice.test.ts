@@ -5,31 +5,12 @@
  */
 import { validate } from '../../src/core/engine/validate';
 import { getFormat } from '../../src/core/formats/registry';
-import type { RawValue } from '../../src/core/import/grid';
 import { planTemplate } from '../../src/core/template/plan';
 import { planWorkbook } from '../../src/core/template/xlsx';
-import { loadCellsFixture, loadRenderedExpectations, rawCells } from '../helpers/fixtures';
+import { fixtureCases } from '../helpers/fixtures';
 import { cachedValues, convertWithLibreOffice } from '../helpers/libreoffice';
 
-interface Case {
-  name: string;
-  format: string;
-  year: number;
-  cells: Record<string, RawValue>;
-}
-
-const rendered = loadRenderedExpectations();
-const cases: Case[] = [
-  ...['wutuan-2019', 'shanghai-2019', 'huaian-2024'].map((name) => {
-    const f = loadCellsFixture(name);
-    return { name, format: f.format, year: f.year, cells: rawCells(f) };
-  }),
-  ...Object.entries(rendered).map(([name, c]) => {
-    const cells: Record<string, RawValue> = { ...c.values };
-    for (const key of c.findings) if (key.startsWith('cell.blank:')) cells[key.slice('cell.blank:'.length)] = null;
-    return { name, format: c.format, year: c.year, cells };
-  }),
-];
+const cases = fixtureCases();
 
 /** All cases in one workbook each, converted in one LibreOffice run per case (≈1 s each). */
 describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
