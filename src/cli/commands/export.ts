@@ -4,15 +4,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkReport, type CheckedReport } from '../../core/check';
+import type { CheckedReport } from '../../core/check';
 import { parseReport } from '../../core/engine/validate';
 import type { RawValue } from '../../core/import/grid';
 import { exportReport, ExportRefusedError } from '../../core/export';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError } from '../../core/narrative/generate';
 import type { ExportArgs } from '../args';
-import { readOrExplain } from '../read-file';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
+import { readAndCheck } from './load';
 import { DEFAULT_BODY } from './narrate';
 
 const TEXT_FORMATS = new Set(['html', 'csv', 'json']);
@@ -41,18 +41,13 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
     io.stderr(`nianbao: ${message}\n`);
     return code;
   };
-  const lastYear = args.lastYear ? await readOrExplain(args.lastYear) : undefined;
-  if (typeof lastYear === 'string') return fail(`上年报告：${lastYear}`);
-  const source = await readOrExplain(args.file);
-  if (typeof source === 'string') return fail(source);
-
-  let report: CheckedReport;
-  try {
-    report = checkReport(source, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
-  } catch (err) {
-    return fail(`导出时发生内部错误（${err instanceof Error ? err.message : String(err)}），请将此文件反馈给维护人员：${args.file}`);
-  }
-  if (!report.tables.t2 && !report.tables.t3 && !report.tables.t4) return fail(`未找到任何一张年度报告表格：${args.file}`);
+  const loaded = await readAndCheck(args, {
+    lastYear: '上年报告',
+    internal: (message, file) => `导出时发生内部错误（${message}），请将此文件反馈给维护人员：${file}`,
+    noTables: (file) => `未找到任何一张年度报告表格：${file}`,
+  });
+  if (typeof loaded === 'string') return fail(loaded);
+  const { source, lastYear, report } = loaded;
 
   const body = args.body ?? bodyOf(source) ?? DEFAULT_BODY;
   // The figure-bearing paragraphs go in when the tables allow them; otherwise the sections stay for the user.

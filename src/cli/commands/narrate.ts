@@ -1,5 +1,5 @@
 /** `nianbao narrate`: reads one report, checks it, writes the narrative sections, and decides the exit code. */
-import { checkReport, extract, type CheckedReport } from '../../core/check';
+import { extract } from '../../core/check';
 import { parseReport, type ParsedCells } from '../../core/engine/validate';
 import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
@@ -7,7 +7,7 @@ import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError, type Narrative } from '../../core/narrative/generate';
 import { sectionsText } from '../../core/narrative/headings';
 import type { NarrateArgs } from '../args';
-import { readOrExplain } from '../read-file';
+import { readAndCheck } from './load';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
 
 /** The subject when neither --body nor the report names one. */
@@ -49,23 +49,9 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
     return code;
   };
 
-  let lastYear: ReadResult | undefined;
-  if (args.lastYear) {
-    const last = await readOrExplain(args.lastYear);
-    if (typeof last === 'string') return fail(`${t.lastYear}：${last}`);
-    lastYear = last;
-  }
-  const source = await readOrExplain(args.file);
-  if (typeof source === 'string') return fail(source);
-
-  let report: CheckedReport;
-  try {
-    report = checkReport(source, { format: args.format === 'auto' ? undefined : args.format, year: args.year, lastYear });
-  } catch (err) {
-    // A defect of ours: said in one line, without a stack trace.
-    return fail(t.internal(err instanceof Error ? err.message : String(err), args.file));
-  }
-  if (!report.tables.t2 && !report.tables.t3 && !report.tables.t4 && !report.findings.some((f) => f.code === 'import.ambiguous')) return fail(t.noTables(args.file));
+  const loaded = await readAndCheck(args, t);
+  if (typeof loaded === 'string') return fail(loaded);
+  const { source, lastYear, report } = loaded;
   const year = report.year;
   if (year === undefined) return fail(t.noYear(args.file));
 
