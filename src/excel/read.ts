@@ -68,11 +68,7 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
   return { ...base, grid, addresses: {} };
 }
 
-const EXCEL_ERRORS = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
-
-/** Excel hands back '' for empty cells and error values as strings like `#REF!`. */
+/** Excel hands back '' for an empty cell; error values (`#REF!`) stay text, which parsing reads as errors. */
 function excelValue(value: RawValue): RawValue {
-  if (value === '') return null;
-  if (typeof value === 'string' && EXCEL_ERRORS.test(value)) return { error: value };
-  return value;
+  return value === '' ? null : value;
 }

@@ -8,6 +8,7 @@
  */
 import type { Cell, CellValue, SheetState } from '../../test/fake-excel/state';
 import { MAX_COLS, MAX_ROWS, colToLetters, formatRect, type Rect } from '../../test/fake-excel/address';
+import { parseA1 } from '../core/template/a1';
 import { COLORS } from '../excel/template';
 import type { PreviewEngine } from './engine';
 
@@ -324,10 +325,7 @@ export class GridView {
   private cellOf(target: EventTarget | null): { row: number; col: number } | undefined {
     const td = (target as Element | null)?.closest?.('td[data-addr]') as HTMLTableCellElement | null;
     if (!td) return undefined;
-    const m = /^([A-Z]+)(\d+)$/.exec(td.dataset.addr ?? '');
-    if (!m) return undefined;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return { row: Number(m[2]) - 1, col };
+    return parseA1(td.dataset.addr ?? '');
   }
 
   /** Select from the anchor to (row, col), grown to whole merged areas. */

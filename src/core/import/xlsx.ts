@@ -4,6 +4,7 @@
  * recalculated: a formula cell yields the result Excel last saved.
  */
 import type { Cell, Worksheet } from 'exceljs';
+import { columnName } from '../template/a1';
 import type { Grid, GridCell, GridRow, RawValue, ReadResult } from './grid';
 import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
 
@@ -154,12 +155,8 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
   return { grids };
 }
 
-/** A1-style column letters for a 1-based column number. */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** `1` → `A`, `27` → `AA`: one-based, as ExcelJS numbers columns. */
+export const columnLetters = (col: number): string => columnName(col - 1);
 
 function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number): Grid {
   const name = sheet.name;
