@@ -1,6 +1,6 @@
 /** Human-readable output of `nianbao check`: per file, tables found, format, findings by table. */
 import type { CheckedReport } from '../core/check';
-import type { Finding } from '../core/engine/findings';
+import { FINDING_GROUPS, tableOfFinding, type Finding } from '../core/engine/findings';
 import type { TableId } from '../core/formats/types';
 import { messageFor, namer, type Locale } from '../core/messages';
 import { figure } from '../core/messages/catalogue';
@@ -44,15 +44,7 @@ const TEXT = {
   },
 } as const;
 
-const TABLE_ORDER: (TableId | 'other')[] = ['other', 't2', 't3', 't4'];
 const COLLAPSE_AFTER = 5;
-
-function tableOf(f: Finding): TableId | 'other' {
-  const fromParams = f.params?.table as TableId | undefined;
-  if (fromParams) return fromParams;
-  const t = f.cells[0]?.split('.')[0];
-  return t === 't2' || t === 't3' || t === 't4' ? t : 'other';
-}
 
 export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean): string {
   const t = TEXT[lang];
@@ -64,8 +56,8 @@ export function renderReport(file: string, report: CheckedReport, lang: Locale, 
     lines.push(`  ${t.clean}`);
     return lines.join('\n');
   }
-  for (const table of TABLE_ORDER) {
-    const group = report.findings.filter((f) => tableOf(f) === table);
+  for (const table of FINDING_GROUPS) {
+    const group = report.findings.filter((f) => tableOfFinding(f) === table);
     if (group.length === 0) continue;
     const errors = group.filter((f) => f.severity === 'error').length;
     const warnings = group.filter((f) => f.severity === 'warning').length;

@@ -2,18 +2,11 @@
  * Rendering the pane state into the DOM. Every text from a workbook goes in through
  * `textContent`, never as HTML.
  */
-import type { Finding } from '../core/engine/findings';
-import type { TableId } from '../core/formats/types';
+import { FINDING_GROUPS, tableOfFinding, type Finding } from '../core/engine/findings';
 import { messageFor, namer } from '../core/messages';
 import type { PaneState, View } from './controller';
 
 const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
-const GROUPS: (TableId | 'other')[] = ['other', 't2', 't3', 't4'];
-
-function tableOf(f: Finding): TableId | 'other' {
-  const t = (f.params?.table as string | undefined) ?? f.cells[0]?.split('.')[0];
-  return t === 't2' || t === 't3' || t === 't4' ? t : 'other';
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
@@ -84,8 +77,8 @@ export class DomView implements View {
     list.replaceChildren();
     if (!state.format) return;
     const names = namer(state.format);
-    for (const group of GROUPS) {
-      const findings = state.findings.filter((f) => tableOf(f) === group);
+    for (const group of FINDING_GROUPS) {
+      const findings = state.findings.filter((f) => tableOfFinding(f) === group);
       if (findings.length === 0) continue;
       const errors = findings.filter((f) => f.severity === 'error').length;
       const section = el(this.doc, 'details', 'group');

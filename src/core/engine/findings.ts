@@ -1,5 +1,5 @@
 /** The one shape every check produces; wording lives in `messages/`, not here. */
-import type { Severity } from '../formats/types';
+import type { Severity, TableId } from '../formats/types';
 import type { RuleCode } from '../rules/codes';
 
 export interface Finding {
@@ -20,3 +20,12 @@ export interface Finding {
   /** The single cell that would explain this failure, and the value that satisfies every rule it is in. */
   likelyCulprit?: { cell: string; value: number };
 }
+
+/** The table a finding belongs to (for grouping in the CLI and the pane), or `other` for whole-report findings. */
+export function tableOfFinding(finding: Finding): TableId | 'other' {
+  const table = (finding.params?.table as string | undefined) ?? finding.cells[0]?.split('.')[0];
+  return table === 't2' || table === 't3' || table === 't4' ? table : 'other';
+}
+
+/** Groups in the order reports print them: whole-report findings first, then t2, t3, t4. */
+export const FINDING_GROUPS: readonly (TableId | 'other')[] = ['other', 't2', 't3', 't4'];
