@@ -4,29 +4,13 @@
  * paint the wrong cells red and the pane list the finding, click it and see the grid select the cell.
  */
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { getFormat } from '../../src/core/formats/registry';
 import { a1 } from '../../src/core/template/a1';
 import { planTemplate } from '../../src/core/template/plan';
-import { PNG_SIGNATURE, launchChromium, offlineContext, screenshotPath, serveStatic, type Served } from './harness';
+import { PNG_SIGNATURE, offlineContext, screenshotPath, useBrowserSuite } from './harness';
 
-let server: Served | undefined;
-let browser: Browser | undefined;
-let tmp: string;
-
-beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-preview-'));
-  browser = await launchChromium();
-  server = await serveStatic();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const suite = useBrowserSuite('nianbao-preview-');
 
 const plan = planTemplate(getFormat('2021')!, { year: 2024 });
 const at = (id: string): string => {
@@ -85,11 +69,11 @@ async function type(page: Page, address: string, text: string): Promise<void> {
 }
 
 test('a person fills the template in the grid: red cells and the finding for a wrong number; clicking it selects the cell', async () => {
-  const { context, blocked } = await offlineContext(browser!, { width: 1600, height: 1000 });
+  const { context, blocked } = await offlineContext(suite.browser!, { width: 1600, height: 1000 });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server!.url}/preview.html`);
+  await page.goto(`${suite.server!.url}/preview.html`);
   await page.getByText('预览模式（无需 Excel）').waitFor();
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
   expect(await page.locator('.sheet-tab').allInnerTexts()).toEqual(['Sheet1']);
@@ -143,7 +127,7 @@ test('a person fills the template in the grid: red cells and the finding for a w
     const heading = grid.querySelector<HTMLElement>('td[data-addr="A19"]');
     if (heading) grid.scrollTop = heading.offsetTop - 24;
   });
-  const shot = screenshotPath('preview.png', tmp);
+  const shot = screenshotPath('preview.png', suite.tmp);
   await page.screenshot({ path: shot });
   const png = fs.readFileSync(shot);
   expect(png.length).toBeGreaterThan(50_000);
@@ -155,9 +139,9 @@ test('a person fills the template in the grid: red cells and the finding for a w
 });
 
 test('keyboard, formulas, copy and sheet tabs behave like a spreadsheet', async () => {
-  const { context } = await offlineContext(browser!, { width: 1280, height: 800 });
+  const { context } = await offlineContext(suite.browser!, { width: 1280, height: 800 });
   const page = await context.newPage();
-  await page.goto(`${server!.url}/preview.html`);
+  await page.goto(`${suite.server!.url}/preview.html`);
   await page.getByText('没有找到年度报告表格').waitFor();
 
   await type(page, 'B2', '12');

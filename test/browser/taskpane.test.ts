@@ -5,26 +5,10 @@
  * and see Excel's selection move to the culprit cell, clear the marks, reach "all checks pass".
  */
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { PNG_SIGNATURE, launchChromium, offlineContext, screenshotPath, serveStatic, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { PNG_SIGNATURE, offlineContext, screenshotPath, useBrowserSuite } from './harness';
 
-let server: Served | undefined;
-let browser: Browser | undefined;
-let tmp: string;
-
-beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-browser-'));
-  browser = await launchChromium();
-  server = await serveStatic();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const suite = useBrowserSuite('nianbao-browser-');
 
 /** The A1 address of a cell id on the active sheet, from the template's names (`NB_<id>`). */
 function addressOf(page: Page, id: string): Promise<string> {
@@ -69,12 +53,12 @@ async function fillWithZeros(page: Page): Promise<void> {
 const overflowX = (page: Page): Promise<number> => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth);
 
 test('insert the template, type wrong numbers, see the findings, click one, clear the marks, all pass — at 320 px', async () => {
-  const { context, blocked } = await offlineContext(browser!, { width: 320, height: 900 });
+  const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
-  await page.goto(`${server!.url}/taskpane.html`);
+  await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
 
   await page.fill('#year', '2024');
@@ -102,7 +86,7 @@ test('insert the template, type wrong numbers, see the findings, click one, clea
   expect(first).toContain('最可能填错的是「三、本年度办理结果（一）予以公开 / 商业企业」：若改为 0');
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
 
-  const shot = screenshotPath('taskpane-320.png', tmp);
+  const shot = screenshotPath('taskpane-320.png', suite.tmp);
   await page.screenshot({ path: shot });
   const png = fs.readFileSync(shot);
   expect(png.length).toBeGreaterThan(10_000);
@@ -142,9 +126,9 @@ test('insert the template, type wrong numbers, see the findings, click one, clea
 });
 
 test('the 2019 format follows a 2020 report year; formula totals are calculated; errors from Excel appear in Chinese', async () => {
-  const { context } = await offlineContext(browser!, { width: 320, height: 700 });
+  const { context } = await offlineContext(suite.browser!, { width: 320, height: 700 });
   const page = await context.newPage();
-  await page.goto(`${server!.url}/taskpane.html`);
+  await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('没有找到年度报告表格').waitFor();
   await page.fill('#year', '2020');
   await page.locator('#year').dispatchEvent('change');
@@ -172,9 +156,9 @@ test('the 2019 format follows a 2020 report year; formula totals are calculated;
 });
 
 test('生成文字 and 导出 in the real pane: text from the tables, inserted into a sheet; export refused, then given with a reason', async () => {
-  const { context, blocked } = await offlineContext(browser!, { width: 320, height: 900 });
+  const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
-  await page.goto(`${server!.url}/taskpane.html`);
+  await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('没有找到年度报告表格').waitFor();
   await page.fill('#year', '2024');
   await page.fill('#body', '示例县人民政府');
