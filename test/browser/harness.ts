@@ -6,7 +6,6 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
-import * as os from 'os';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -151,24 +150,3 @@ export function screenshotPath(name: string, tmp: string): string {
   return path.join(dir, name);
 }
 
-export interface BrowserSuite {
-  browser?: Browser;
-  server?: Served;
-  tmp: string;
-}
-
-/** One Chromium, one static server for dist/addin and one temp folder for a test file, closed after it. */
-export function useBrowserSuite(prefix: string): BrowserSuite {
-  const suite: BrowserSuite = { tmp: '' };
-  beforeAll(async () => {
-    suite.tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    suite.browser = await launchChromium();
-    suite.server = await serveStatic();
-  }, 60_000);
-  afterAll(async () => {
-    await suite.browser?.close();
-    await suite.server?.close();
-    fs.rmSync(suite.tmp, { recursive: true, force: true });
-  });
-  return suite;
-}

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { getFormat } from '../../src/core/formats/registry';
 import { a1 } from '../../src/core/template/a1';
 import { planTemplate } from '../../src/core/template/plan';
-import { PNG_SIGNATURE, offlineContext, screenshotPath, useBrowserSuite } from './harness';
+import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-preview-');
 

@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { PNG_SIGNATURE, offlineContext, screenshotPath, useBrowserSuite } from './harness';
+import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-browser-');
 
