@@ -68,7 +68,18 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
       }
     }
   }
-  return { format: recognition.format, formatDetected: recognition.formatDetected, year, tables: recognition.tables, raw: recognition.cells, sources: recognition.sources, importFindings };
+  return {
+    format: recognition.format,
+    formatDetected: recognition.formatDetected,
+    year,
+    tables: recognition.tables,
+    raw: recognition.cells,
+    // Passed on unread: recognition works the sources out only when they are asked for.
+    get sources() {
+      return recognition.sources;
+    },
+    importFindings,
+  };
 }
 
 /** A workbook has no running text; its cells, row by row, carry the title and year instead. */
@@ -103,11 +114,22 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     const written = p.value !== null && !p.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');
     values[id] = written && p.value ? p.value.toNumber() : null;
   }
-  const { importFindings, ...rest } = extracted;
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
-  return { ...rest, values, findings: [...importFindings, ...validate(report, { lastYear }), ...narrativeFindings] };
+  return {
+    format: extracted.format,
+    formatDetected: extracted.formatDetected,
+    year: extracted.year,
+    tables: extracted.tables,
+    raw: extracted.raw,
+    values,
+    // Not spread: that would work the sources out now (see `extract`).
+    get sources() {
+      return extracted.sources;
+    },
+    findings: [...extracted.importFindings, ...validate(report, { lastYear }), ...narrativeFindings],
+  };
 }
 
 /** True when any finding is an error. */

@@ -80,33 +80,62 @@ function fuzzyScore(cell: string, label: string): number {
   return ratio >= FUZZY_THRESHOLD ? 0.9 * ratio : 0;
 }
 
-export interface LabelMatch {
-  /** Index of the best-matching label in the list. */
-  index: number;
+/** A label of a dictionary that a cell text matches, with how well (`labelScore`). */
+export interface LabelHit {
+  id: number;
   score: number;
 }
 
-const bestMatches = new WeakMap<readonly string[], Map<string, LabelMatch | null>>();
+const NO_HITS: readonly LabelHit[] = [];
 
 /**
- * The label of `labels` (normalised, a list that lives as long as the format data) that a cell
- * text matches best, or null. Memoised per list: recognition asks this for every cell and row.
+ * Every label recognition looks for, each with a number. A cell text is compared with all of
+ * them once (`hitsOf`), so recognition asks "does this cell carry label k, and how well?" by a
+ * short array lookup instead of scoring the text against each label list it scans.
  */
-export function bestLabel(cell: string, labels: readonly string[]): LabelMatch | null {
-  let memo = bestMatches.get(labels);
-  if (!memo) {
-    memo = new Map();
-    bestMatches.set(labels, memo);
-  }
-  let match = memo.get(cell);
-  if (match === undefined) {
-    match = null;
-    for (let index = 0; index < labels.length; index++) {
-      const score = labelScore(cell, labels[index]);
-      if (score > 0 && (!match || score > match.score)) match = { index, score };
+export class LabelDictionary {
+  /** The labels, normalised, by id. */
+  readonly labels: readonly string[];
+  private readonly ids = new Map<string, number>();
+  private readonly hits = new Map<string, readonly LabelHit[]>();
+
+  constructor(labels: Iterable<string>) {
+    const list: string[] = [];
+    for (const label of labels) {
+      const key = normaliseLabel(label);
+      if (key === '' || this.ids.has(key)) continue;
+      this.ids.set(key, list.length);
+      list.push(key);
     }
-    if (memo.size >= SCORE_CACHE_LIMIT) memo.clear();
-    memo.set(cell, match);
+    this.labels = list;
   }
-  return match;
+
+  /** The id of a label (any printed form); throws for a label the dictionary was not given. */
+  idOf(label: string): number {
+    const id = this.ids.get(normaliseLabel(label));
+    if (id === undefined) throw new Error(`label not in the dictionary: ${label}`);
+    return id;
+  }
+
+  /** The labels a (normalised) cell text matches, in id order; memoised within a bound. */
+  hitsOf(cell: string): readonly LabelHit[] {
+    let found = this.hits.get(cell);
+    if (found === undefined) {
+      const matches: LabelHit[] = [];
+      for (let id = 0; id < this.labels.length; id++) {
+        const score = labelScore(cell, this.labels[id]);
+        if (score > 0) matches.push({ id, score });
+      }
+      found = matches.length === 0 ? NO_HITS : matches;
+      if (this.hits.size >= SCORE_CACHE_LIMIT) this.hits.clear();
+      this.hits.set(cell, found);
+    }
+    return found;
+  }
+}
+
+/** How well a cell's hits match label `id`: 0 when not at all. */
+export function scoreOf(hits: readonly LabelHit[], id: number): number {
+  for (const hit of hits) if (hit.id === id) return hit.score;
+  return 0;
 }

@@ -9,8 +9,8 @@ import type { BlockDef, FormatDef, TableId } from '../formats/types';
 import type { Finding } from '../engine/findings';
 import { severityOf, type RuleCode } from '../rules/codes';
 import { parseCell, rawToText } from '../values/parse';
-import type { Grid, RawValue } from './grid';
-import { bestLabel, labelScore, normaliseLabel } from './labels';
+import type { Grid, GridCell, RawValue } from './grid';
+import { LabelDictionary, normaliseLabel, scoreOf, type LabelHit } from './labels';
 
 export interface Recognition {
   format: FormatDef;
@@ -19,8 +19,11 @@ export interface Recognition {
   tables: Record<TableId, boolean>;
   /** Raw content of every value cell found, by cell id. */
   cells: Record<string, RawValue>;
-  /** Where each cell was read from (`Sheet1!D12`, `表格2 第5行`, `第130行`), by cell id. */
-  sources: Record<string, string>;
+  /**
+   * Where each cell was read from (`Sheet1!D12`, `表格2 第5行`, `第130行`), by cell id. Worked
+   * out when first asked for: only the add-in's selection needs it, a check of many files not.
+   */
+  readonly sources: Record<string, string>;
   /** `import.*` findings. */
   findings: Finding[];
 }
@@ -39,6 +42,8 @@ interface FlatCell {
   pos: number;
   address?: string;
   valueLike: boolean;
+  /** The dictionary labels the text matches (none for figures and empty cells). */
+  hits: readonly LabelHit[];
 }
 
 interface FlatRow {
@@ -48,10 +53,11 @@ interface FlatRow {
   /** Rows of a rectangular grid (sheet, HTML table) share column positions. */
   positional: boolean;
   /**
-   * Positions of empty cells left out of `cells` (rectangular grids only: a sheet's used range
-   * is mostly empty); `blankAt` gives them back when a value position needs one.
+   * The original cells, for rectangular grids only: their empty cells are left out of `cells`
+   * (a sheet's used range is mostly empty) and `blankAt` gives them back when a value position
+   * needs one.
    */
-  blanks?: Set<number>;
+  original?: readonly GridCell[];
   addresses?: string[];
   /** Positions in the original row, merged and empty cells included. */
   width: number;
@@ -59,41 +65,113 @@ interface FlatRow {
 
 /** The empty cell at `pos` of a rectangular row, when it was left out as empty. */
 function blankAt(row: FlatRow, pos: number): FlatCell | undefined {
-  return row.blanks?.has(pos) ? { raw: null, norm: '', pos, address: row.addresses?.[pos], valueLike: false } : undefined;
+  const cell = row.original?.[pos];
+  return cell && !cell.merged && isBlank(cell.value) ? { raw: null, norm: '', pos, address: row.addresses?.[pos], valueLike: false, hits: NO_HITS } : undefined;
 }
 
-function isValueLike(raw: RawValue): boolean {
-  if (typeof raw === 'number') return true;
-  if (typeof raw !== 'string') return false;
+function isBlank(value: RawValue): boolean {
+  return value === null || value === '';
+}
+
+function isValueLike(raw: string): boolean {
   if (/^\d+$/.test(raw)) return true;
   const parsed = parseCell(raw, 'change');
   return parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank');
 }
 
-function flatten(grids: readonly Grid[]): FlatRow[] {
+const NO_HITS: readonly LabelHit[] = [];
+
+let dictionary: LabelDictionary | undefined;
+
+/** Every label of every format (titles, row labels at each level, column and group headers). */
+function labelDictionary(): LabelDictionary {
+  if (!dictionary) {
+    dictionary = new LabelDictionary(
+      formats.flatMap((f) => [
+        ...f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.flatMap((c) => [c.label, ...(c.group ? [c.group] : [])])]),
+        ...f.layouts.flatMap((l) => (l.groups ?? []).map((g) => g.label)),
+      ]),
+    );
+  }
+  return dictionary;
+}
+
+/** What recognition needs of a cell text: its label form, whether it is a figure, its label hits. */
+interface TextInfo {
+  norm: string;
+  valueLike: boolean;
+  hits: readonly LabelHit[];
+}
+
+/** Reports repeat the same few hundred texts: each is looked at once, within a bound. */
+const TEXT_INFO_LIMIT = 50000;
+const textInfos = new Map<string, TextInfo>();
+
+const numberInfos = new Map<number, TextInfo>();
+
+function textInfo(raw: RawValue): TextInfo {
+  if (typeof raw === 'number') {
+    let info = numberInfos.get(raw);
+    if (!info) {
+      info = { norm: rawToText(raw), valueLike: true, hits: NO_HITS };
+      if (numberInfos.size >= TEXT_INFO_LIMIT) numberInfos.clear();
+      numberInfos.set(raw, info);
+    }
+    return info;
+  }
+  if (typeof raw !== 'string') {
+    const text = rawToText(raw);
+    return { norm: text, valueLike: false, hits: labelDictionary().hitsOf(text) };
+  }
+  let info = textInfos.get(raw);
+  if (!info) {
+    const valueLike = isValueLike(raw);
+    // Figures are never compared with labels: only text cells need the label form.
+    const norm = valueLike ? raw : normaliseLabel(raw);
+    info = { norm, valueLike, hits: valueLike || norm === '' ? NO_HITS : labelDictionary().hitsOf(norm) };
+    if (textInfos.size >= TEXT_INFO_LIMIT) textInfos.clear();
+    textInfos.set(raw, info);
+  }
+  return info;
+}
+
+interface Occurrence {
+  row: number;
+  /** The best score of the label among the row's cells. */
+  score: number;
+}
+
+/** The rows, and for each dictionary label the rows that carry it, in order. */
+interface Rows {
+  rows: FlatRow[];
+  byLabel: Occurrence[][];
+}
+
+function flatten(grids: readonly Grid[]): Rows {
   const rows: FlatRow[] = [];
+  const byLabel: Occurrence[][] = [];
   for (const grid of grids) {
     const widths = new Set(grid.rows.map((r) => r.cells.length));
     const positional = widths.size === 1 && grid.rows.length > 1;
     for (const row of grid.rows) {
+      const rowIndex = rows.length;
       const cells: FlatCell[] = [];
-      const blanks = positional ? new Set<number>() : undefined;
-      row.cells.forEach((cell, pos) => {
-        if (cell.merged) return;
-        if (blanks && (cell.value === null || cell.value === '')) {
-          blanks.add(pos);
-          return;
+      for (let pos = 0; pos < row.cells.length; pos++) {
+        const cell = row.cells[pos];
+        if (cell.merged || (positional && isBlank(cell.value))) continue;
+        const { norm, valueLike, hits } = textInfo(cell.value);
+        cells.push({ raw: cell.value, norm, pos, address: row.addresses?.[pos], valueLike, hits });
+        for (const hit of hits) {
+          const list = (byLabel[hit.id] ??= []);
+          const last = list[list.length - 1];
+          if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
+          else list.push({ row: rowIndex, score: hit.score });
         }
-        const text = rawToText(cell.value);
-        const valueLike = isValueLike(cell.value);
-        // Figures are never compared with labels: only text cells need the label form.
-        const norm = valueLike || typeof cell.value !== 'string' ? text : normaliseLabel(text);
-        cells.push({ raw: cell.value, norm, pos, address: row.addresses?.[pos], valueLike });
-      });
-      rows.push({ cells, source: row.source, gridName: grid.name, positional, blanks, addresses: row.addresses, width: row.cells.length });
+      }
+      rows.push({ cells, source: row.source, gridName: grid.name, positional, original: positional ? row.cells : undefined, addresses: row.addresses, width: row.cells.length });
     }
   }
-  return rows;
+  return { rows, byLabel };
 }
 
 const isEmpty = (c: FlatCell): boolean => c.norm === '';
@@ -109,7 +187,8 @@ interface Problem {
 interface Attempt {
   format: FormatDef;
   cells: Record<string, RawValue>;
-  sources: Record<string, string>;
+  /** Each cell read, and the row and cell it came from, in the order read (for `sources`). */
+  placed: { ids: string[]; rows: FlatRow[]; cells: FlatCell[] };
   problems: Problem[];
   tables: Record<TableId, boolean>;
 }
@@ -118,27 +197,53 @@ function sourceOf(row: FlatRow, cell: FlatCell): string {
   return cell.address ? `${row.gridName}!${cell.address}` : row.source;
 }
 
-const singleKeys = new Map<string, readonly string[]>();
-const blockKeys = new WeakMap<BlockDef, readonly string[]>();
-
-/** A label as a one-element key list, stable across calls (so matches are memoised). */
-function keyList(label: string): readonly string[] {
-  let list = singleKeys.get(label);
-  if (!list) {
-    list = [normaliseLabel(label)];
-    singleKeys.set(label, list);
-  }
-  return list;
+function place(attempt: Attempt, id: string, row: FlatRow, cell: FlatCell): void {
+  attempt.placed.ids.push(id);
+  attempt.placed.rows.push(row);
+  attempt.placed.cells.push(cell);
 }
 
-/** The row labels of a block, normalised: each row's own (innermost) label. */
-function rowKeys(block: BlockDef): readonly string[] {
-  let keys = blockKeys.get(block);
-  if (!keys) {
-    keys = block.rows.map((r) => normaliseLabel(r.labels[r.labels.length - 1]));
-    blockKeys.set(block, keys);
+function sourcesOf({ ids, rows, cells }: Attempt['placed']): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (let k = 0; k < ids.length; k++) sources[ids[k]] = sourceOf(rows[k], cells[k]);
+  return sources;
+}
+
+interface BlockLabels {
+  /** Per row of the block, the dictionary id of its own (innermost) label. */
+  rows: readonly number[];
+  /** The first row of the block carrying each label id. */
+  rowOf: ReadonlyMap<number, number>;
+  /** Dictionary ids of the column labels, in order. */
+  columns: readonly number[];
+}
+
+const blockLabels = new WeakMap<BlockDef, BlockLabels>();
+
+function labelsOf(block: BlockDef): BlockLabels {
+  let labels = blockLabels.get(block);
+  if (!labels) {
+    const dict = labelDictionary();
+    const rows = block.rows.map((r) => dict.idOf(r.labels[r.labels.length - 1]));
+    const rowOf = new Map<number, number>();
+    rows.forEach((id, k) => {
+      if (!rowOf.has(id)) rowOf.set(id, k);
+    });
+    labels = { rows, rowOf, columns: block.columns.map((c) => dict.idOf(c.label)) };
+    blockLabels.set(block, labels);
   }
-  return keys;
+  return labels;
+}
+
+/** The row of `block` a cell's label names best (ties: the earlier row), or undefined. */
+function bestRow(hits: readonly LabelHit[], labels: BlockLabels): { defIndex: number; score: number } | undefined {
+  let best: { defIndex: number; score: number } | undefined;
+  for (const hit of hits) {
+    const defIndex = labels.rowOf.get(hit.id);
+    if (defIndex === undefined) continue;
+    if (!best || hit.score > best.score || (hit.score === best.score && defIndex < best.defIndex)) best = { defIndex, score: hit.score };
+  }
+  return best;
 }
 
 const blockIds = new WeakMap<BlockDef, string[][]>();
@@ -153,10 +258,12 @@ function cellIds(block: BlockDef): string[][] {
   return ids;
 }
 
-/** Finds the first row index ≥ from whose cells match `label` well enough. */
-function findRow(rows: readonly FlatRow[], label: string, from = 0, to = rows.length, min = 0.9): number {
-  const keys = keyList(label);
-  for (let i = from; i < to; i++) if (rows[i].cells.some((c) => !c.valueLike && (bestLabel(c.norm, keys)?.score ?? 0) >= min)) return i;
+/** Finds the first row index in [from, to) one of whose cells matches `label` well enough. */
+function findRow(index: Rows, label: string, from = 0, to = index.rows.length, min = 0.9): number {
+  for (const o of index.byLabel[labelDictionary().idOf(label)] ?? []) {
+    if (o.row >= to) break;
+    if (o.row >= from && o.score >= min) return o.row;
+  }
   return -1;
 }
 
@@ -164,35 +271,39 @@ function findRow(rows: readonly FlatRow[], label: string, from = 0, to = rows.le
  * Column positions of a block's values from its header labels, for rectangular grids where
  * value cells sit under their headers. Undefined when the headers are not all found in order.
  */
-function headerPositions(rows: readonly FlatRow[], from: number, to: number, labels: readonly string[]): number[] | undefined {
+function headerPositions(rows: readonly FlatRow[], from: number, to: number, labels: readonly number[]): number[] | undefined {
   if (!rows[from]?.positional) return undefined;
-  const keys = labels.map(normaliseLabel);
-  const found: { pos: number; label: string }[] = [];
+  const found: { pos: number; label: number }[] = [];
   for (let i = from; i < to; i++) {
     for (const c of rows[i].cells) {
-      if (c.valueLike) continue;
-      const label = keys.find((k) => labelScore(c.norm, k) >= 0.9);
-      if (label !== undefined) found.push({ pos: c.pos, label });
+      // The first of the labels (in their order) that the cell carries well enough.
+      let first = -1;
+      for (const hit of c.hits) {
+        const k = hit.score >= 0.9 ? labels.indexOf(hit.id) : -1;
+        if (k >= 0 && (first < 0 || k < first)) first = k;
+      }
+      if (first >= 0) found.push({ pos: c.pos, label: labels[first] });
     }
   }
   found.sort((a, b) => a.pos - b.pos);
   const positions = found.map((f) => f.pos);
-  const inOrder = found.length === keys.length && found.every((f, i) => f.label === keys[i]) && new Set(positions).size === positions.length;
+  const inOrder = found.length === labels.length && found.every((f, i) => f.label === labels[i]) && new Set(positions).size === positions.length;
   return inOrder ? positions : undefined;
 }
 
 /** Picks exactly `n` value cells from the cells after a row's label, or says why it can't. */
 function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: number[] | undefined, from: number): FlatCell[] | { found: number } {
-  const byPos = new Map(after.map((c) => [c.pos, c]));
+  const byPos: FlatCell[] = [];
+  for (const c of after) byPos[c.pos] = c;
   if (positions) {
-    const picked = positions.map((p) => byPos.get(p) ?? blankAt(row, p));
+    const picked = positions.map((p) => byPos[p] ?? blankAt(row, p));
     const stray = after.filter((c) => !positions.includes(c.pos) && !isEmpty(c) && c.pos < positions[positions.length - 1]);
     if (picked.every((c): c is FlatCell => c !== undefined) && stray.length === 0) return picked;
   }
   // Without header positions, every position from the label on counts, the empty ones included.
   const cells: FlatCell[] = [];
   for (let p = from; p < row.width; p++) {
-    const cell = byPos.get(p) ?? blankAt(row, p);
+    const cell = byPos[p] ?? blankAt(row, p);
     if (cell) cells.push(cell);
   }
   // Label columns merged in the original often arrive as empty cells before the values …
@@ -215,15 +326,14 @@ interface LabelledRow {
  * between found rows.
  */
 function readBlock(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
-  const keys = rowKeys(block);
+  const labels = labelsOf(block);
   const n = block.columns.length;
   const labelled: LabelledRow[] = [];
   for (let i = from; i < to; i++) {
     let best: LabelledRow | undefined;
     rows[i].cells.forEach((c, cellIndex) => {
-      if (c.valueLike || isEmpty(c)) return;
-      const match = bestLabel(c.norm, keys);
-      if (match && (!best || match.score > best.score || (match.score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex: match.index, cellIndex, score: match.score };
+      const match = bestRow(c.hits, labels);
+      if (match && (!best || match.score > best.score || (match.score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex: match.defIndex, cellIndex, score: match.score };
     });
     if (best) labelled.push(best);
   }
@@ -242,15 +352,16 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   }
 
   const firstData = Math.min(...[...byDef.values()].map((l) => l.rowIndex), to);
-  const positions = headerPositions(rows, from, firstData, block.columns.map((c) => c.label));
+  const positions = headerPositions(rows, from, firstData, labels.columns);
 
   const ids = cellIds(block);
   const assign = (defIndex: number, rowIndex: number, values: FlatCell[]): void => {
     attempt.tables[block.table] = true;
-    ids[defIndex].forEach((id, k) => {
-      attempt.cells[id] = values[k].raw;
-      attempt.sources[id] = sourceOf(rows[rowIndex], values[k]);
-    });
+    const row = ids[defIndex];
+    for (let k = 0; k < row.length; k++) {
+      attempt.cells[row[k]] = values[k].raw;
+      place(attempt, row[k], rows[rowIndex], values[k]);
+    }
   };
 
   const taken = new Set<number>();
@@ -303,12 +414,15 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  const list: number[] = [];
+  for (let k = from; k < to; k++) list.push(k);
+  return list;
 }
 
 /** t4: one value row of 15 cells under the 行政复议 / 行政诉讼 header (which PDF text scatters over lines). */
 function readT4(rows: readonly FlatRow[], from: number, to: number, block: BlockDef, attempt: Attempt): void {
-  const left = rows[from].cells.find((c) => labelScore(c.norm, normaliseLabel('行政复议')) >= 0.9)?.pos ?? 0;
+  const review = labelDictionary().idOf('行政复议');
+  const left = rows[from].cells.find((c) => scoreOf(c.hits, review) >= 0.9)?.pos ?? 0;
   const n = block.rows.length * block.columns.length;
   // The value row is the first one holding any figure; everything before it is header.
   const last = Math.min(to, from + 30);
@@ -319,7 +433,8 @@ function readT4(rows: readonly FlatRow[], from: number, to: number, block: Block
     return;
   }
   const row = rows[r];
-  const positions = headerPositions(rows, from, r, block.rows.flatMap(() => block.columns.map((c) => c.label)));
+  const columns = labelsOf(block).columns;
+  const positions = headerPositions(rows, from, r, block.rows.flatMap(() => columns));
   const picked = pickValues(row, row.cells.filter((c) => c.pos >= left), n, positions, left);
   if (!Array.isArray(picked)) {
     attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
@@ -330,35 +445,39 @@ function readT4(rows: readonly FlatRow[], from: number, to: number, block: Block
     group.forEach((id, k) => {
       const cell = picked[g * block.columns.length + k];
       attempt.cells[id] = cell.raw;
-      attempt.sources[id] = sourceOf(row, cell);
+      place(attempt, id, row, cell);
     }),
   );
 }
 
 /** Where each table starts: the first of its distinctive labels. */
-function tableAnchors(rows: readonly FlatRow[], format: FormatDef): Record<TableId, number> {
+function tableAnchors(index: Rows, format: FormatDef): Record<TableId, number> {
   const t2Titles = format.blocks.filter((b) => b.table === 't2').map((b) => b.title ?? '');
-  const t2 = Math.min(...t2Titles.map((t) => findRow(rows, t)).filter((i) => i >= 0), Infinity);
+  const t2 = Math.min(...t2Titles.map((t) => findRow(index, t)).filter((i) => i >= 0), Infinity);
   const t3Block = format.blocks.find((b) => b.table === 't3') as BlockDef;
-  const t3Candidates = [findRow(rows, '申请人情况'), findRow(rows, t3Block.rows[0].labels[0]), findRow(rows, t3Block.rows[1].labels[0])].filter((i) => i >= 0);
+  const t3Candidates = [findRow(index, '申请人情况'), findRow(index, t3Block.rows[0].labels[0]), findRow(index, t3Block.rows[1].labels[0])].filter((i) => i >= 0);
   const t3 = t3Candidates.length > 0 ? Math.min(...t3Candidates) : Infinity;
-  const t4Start = rows.findIndex((r, i) => r.cells.some((c) => labelScore(c.norm, '行政复议') >= 0.95) && findRow(rows, '行政诉讼', i, Math.min(rows.length, i + 3)) >= 0);
-  return { t2: Number.isFinite(t2) ? t2 : -1, t3: Number.isFinite(t3) ? t3 : -1, t4: t4Start };
+  const t4 = t4Headers(index, 0.95)[0] ?? -1;
+  return { t2: Number.isFinite(t2) ? t2 : -1, t3: Number.isFinite(t3) ? t3 : -1, t4 };
+}
+
+/** Rows carrying 行政复议 (at least `min`) with 行政诉讼 on them or the two rows below: t4's header. */
+function t4Headers(index: Rows, min: number): number[] {
+  const review = index.byLabel[labelDictionary().idOf('行政复议')] ?? [];
+  return review.filter((o) => o.score >= min && findRow(index, '行政诉讼', o.row, Math.min(index.rows.length, o.row + 3)) >= 0).map((o) => o.row);
 }
 
 /** Rows carrying a table's signature label; more than one means two copies of the table. */
-function signatureRows(rows: readonly FlatRow[], format: FormatDef, table: TableId): number[] {
-  const label = table === 't2' ? (format.blocks.find((b) => b.table === 't2')?.title ?? '') : table === 't3' ? '一、本年新收政府信息公开申请数量' : '行政复议';
-  const found: number[] = [];
-  for (let i = findRow(rows, label); i >= 0; i = findRow(rows, label, i + 1)) {
-    if (table !== 't4' || findRow(rows, '行政诉讼', i, Math.min(rows.length, i + 3)) >= 0) found.push(i);
-  }
-  return found;
+function signatureRows(index: Rows, format: FormatDef, table: TableId): number[] {
+  if (table === 't4') return t4Headers(index, 0.9);
+  const label = table === 't2' ? (format.blocks.find((b) => b.table === 't2')?.title ?? '') : '一、本年新收政府信息公开申请数量';
+  return (index.byLabel[labelDictionary().idOf(label)] ?? []).filter((o) => o.score >= 0.9).map((o) => o.row);
 }
 
-function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
-  const attempt: Attempt = { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false } };
-  const anchors = tableAnchors(rows, format);
+function attemptFormat(index: Rows, format: FormatDef): Attempt {
+  const { rows } = index;
+  const attempt: Attempt = { format, cells: {}, placed: { ids: [], rows: [], cells: [] }, problems: [], tables: { t2: false, t3: false, t4: false } };
+  const anchors = tableAnchors(index, format);
   const starts = (Object.values(anchors) as number[]).filter((i) => i >= 0).sort((a, b) => a - b);
   const endOf = (start: number): number => starts.find((s) => s > start) ?? rows.length;
   for (const table of ['t2', 't3', 't4'] as TableId[]) {
@@ -367,7 +486,7 @@ function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
       attempt.problems.push({ code: 'import.tableNotFound', table, params: {} });
       continue;
     }
-    const copies = signatureRows(rows, format, table);
+    const copies = signatureRows(index, format, table);
     if (copies.length > 1) {
       attempt.problems.push({ code: 'import.ambiguous', table, params: { reason: 'duplicateTable', sources: copies.map((i) => rows[i].source) } });
       continue;
@@ -377,12 +496,13 @@ function attemptFormat(rows: readonly FlatRow[], format: FormatDef): Attempt {
     if (table === 't4') readT4(rows, start, end, blocks[0], attempt);
     else if (table === 't3') readBlock(rows, start, end, blocks[0], attempt);
     else {
-      const titleRows = blocks.map((b) => findRow(rows, b.title ?? '', start, end));
+      const titleRows = blocks.map((b) => findRow(index, b.title ?? '', start, end));
       blocks.forEach((b, k) => {
         if (titleRows[k] < 0) {
           attempt.problems.push({ code: 'import.partialTable', table, params: { block: b.prefix, missingRows: b.rows.map((r) => r.id) } });
           return;
-        }        const next = titleRows.filter((r) => r > titleRows[k]);
+        }
+        const next = titleRows.filter((r) => r > titleRows[k]);
         readBlock(rows, titleRows[k], next.length > 0 ? Math.min(...next) : end, b, attempt);
       });
     }
@@ -409,37 +529,36 @@ function missingCells(format: FormatDef, p: Problem): string[] {
   return [...cellsOf(format).keys()].filter((id) => id.startsWith(prefix) && rowsOf.includes(id.slice(prefix.length).split('.')[0]));
 }
 
-/** Labels printed by exactly one format (t2 columns and rows, 2021's 其他处理 items), normalised. */
-let distinguishing: { labels: readonly string[]; owners: readonly FormatDef[] } | undefined;
+/** Labels printed by exactly one format (t2 columns and rows, 2021's 其他处理 items): dictionary id → owner. */
+let distinguishing: ReadonlyMap<number, FormatDef> | undefined;
 
-function distinguishingLabels(): { labels: readonly string[]; owners: readonly FormatDef[] } {
+function distinguishingLabels(): ReadonlyMap<number, FormatDef> {
   if (!distinguishing) {
-    const labelsOf = (f: FormatDef): Set<string> =>
-      new Set(f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.map((c) => c.label)]).map(normaliseLabel));
+    const dict = labelDictionary();
+    const labelsOf = (f: FormatDef): Set<number> =>
+      new Set(f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.map((c) => c.label)]).map((l) => dict.idOf(l)));
     const sets = formats.map(labelsOf);
-    const labels: string[] = [];
-    const owners: FormatDef[] = [];
+    const owners = new Map<number, FormatDef>();
     sets.forEach((set, k) => {
-      for (const label of set) {
-        if (sets.some((other, j) => j !== k && other.has(label))) continue;
-        labels.push(label);
-        owners.push(formats[k]);
-      }
+      for (const id of set) if (!sets.some((other, j) => j !== k && other.has(id))) owners.set(id, formats[k]);
     });
-    distinguishing = { labels, owners };
+    distinguishing = owners;
   }
   return distinguishing;
 }
 
 /** The format whose own labels the grids carry most, or undefined when they do not tell. */
 function detectFormat(rows: readonly FlatRow[]): FormatDef | undefined {
-  const { labels, owners } = distinguishingLabels();
+  const owners = distinguishingLabels();
   const votes = new Map<FormatDef, number>();
   for (const row of rows) {
     for (const c of row.cells) {
-      if (c.valueLike || isEmpty(c)) continue;
-      const match = bestLabel(c.norm, labels);
-      if (match && match.score >= 0.9) votes.set(owners[match.index], (votes.get(owners[match.index]) ?? 0) + 1);
+      // A cell votes for the owner of the distinguishing label it matches best (ties: the first).
+      let best: LabelHit | undefined;
+      for (const hit of c.hits) if (owners.has(hit.id) && (!best || hit.score > best.score)) best = hit;
+      if (!best || best.score < 0.9) continue;
+      const owner = owners.get(best.id) as FormatDef;
+      votes.set(owner, (votes.get(owner) ?? 0) + 1);
     }
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
@@ -447,27 +566,31 @@ function detectFormat(rows: readonly FlatRow[]): FormatDef | undefined {
 }
 
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognition {
-  const rows = flatten(grids);
+  const index = flatten(grids);
   // Decide the format from the labels only one format prints, then read the tables once.
-  let detected = options.format ? undefined : detectFormat(rows);
+  let detected = options.format ? undefined : detectFormat(index.rows);
   const preferred = options.format ?? detected ?? (options.year !== undefined ? formatForYear(options.year) : undefined) ?? (getFormat(DEFAULT_FORMAT_ID) as FormatDef);
-  let attempt = attemptFormat(rows, preferred);
+  let attempt = attemptFormat(index, preferred);
   if (!options.format && !detected) {
     // No format-only label (e.g. t3 alone): the format whose rows read without problems wins.
-    const others = formats.filter((f) => f !== preferred).map((f) => attemptFormat(rows, f));
+    const others = formats.filter((f) => f !== preferred).map((f) => attemptFormat(index, f));
     const better = others.filter((a) => a.problems.length < attempt.problems.length).sort((a, b) => a.problems.length - b.problems.length)[0];
     if (better) {
       attempt = better;
       detected = better.format;
     }
   }
-  const format = attempt.format;
+  const { format, placed } = attempt;
+  let sources: Record<string, string> | undefined;
   return {
     format,
     formatDetected: options.format !== undefined || detected !== undefined,
     tables: attempt.tables,
     cells: attempt.cells,
-    sources: attempt.sources,
+    get sources() {
+      sources ??= sourcesOf(placed);
+      return sources;
+    },
     findings: attempt.problems.map((p) => toFinding(p, format)),
   };
 }
