@@ -62,7 +62,7 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
     rows: values.map((line, r) => ({
       source: `${sheet.name}!第${origin.row + r + 1}行`,
       cells: line.map((value) => ({ value: excelValue(value) })),
-      addresses: line.map((_, c) => a1(origin.row + r, origin.col + c)),
+      origin: { row: origin.row + r, col: origin.col },
     })),
   };
   return { ...base, grid, addresses: {} };

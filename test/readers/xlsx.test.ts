@@ -30,8 +30,8 @@ describe('rendered workbooks', () => {
       { value: '一、本年新收政府信息公开申请数量' }, M, M,
       { value: 821 }, { value: 35 }, { value: null }, { value: null }, { value: 2 }, { value: 1 }, { value: 859 },
     ]);
-    // The tables start at B2: the grid starts at the used range, and addresses say where.
-    expect(row.addresses?.slice(0, 4)).toEqual(['B29', 'C29', 'D29', 'E29']);
+    // The tables start at B2: the grid starts at the used range, and its origin says where (B29).
+    expect(row.origin).toEqual({ row: 28, col: 1 });
     const grid = result.grids[0];
     expect(grid.rows[0].source).toBe('年报!第2行');
     expect(grid.rows.every((r) => r.cells.length === grid.rows[0].cells.length)).toBe(true);
@@ -86,7 +86,7 @@ describe('cell values', () => {
   test('every worksheet is a grid, in order, an empty one with no rows', () => {
     expect(result.grids.map((g) => g.name)).toEqual(['表一', '空表', 'Sheet3']);
     expect(result.grids[1].rows).toEqual([]);
-    expect(result.grids[2].rows).toEqual([{ cells: [{ value: 7 }], source: 'Sheet3!第12行', addresses: ['D12'] }]);
+    expect(result.grids[2].rows).toEqual([{ cells: [{ value: 7 }], source: 'Sheet3!第12行', origin: { row: 11, col: 3 } }]);
   });
 
   test('formulas give their cached result, an error result as an error, no result as the formula', () => {
@@ -108,7 +108,7 @@ describe('cell values', () => {
     expect(cell(0, 1, 2)).toEqual({ value: '\u3000\u30005' });
     expect(cell(0, 2, 2)).toEqual({ value: '合计' });
     expect([cell(0, 2, 3), cell(0, 3, 2), cell(0, 3, 3)]).toEqual([M, M, M]);
-    expect(result.grids[0].rows[3].addresses).toEqual(['A4', 'B4', 'C4', 'D4']);
+    expect(result.grids[0].rows[3].origin).toEqual({ row: 3, col: 0 });
   });
 });
 

@@ -20,8 +20,11 @@ export interface GridRow {
   cells: GridCell[];
   /** Where the row came from, for messages: e.g. `Sheet1!第12行`, `表格2 第5行`, `第130行`. */
   source: string;
-  /** Per cell, its address in the source where one exists (e.g. `D12`), for messages. */
-  addresses?: string[];
+  /**
+   * Where the row sits in a sheet (zero-based row and column of its first cell), so each cell
+   * has an address (e.g. `D12`) for messages; absent for pages and text.
+   */
+  origin?: { row: number; col: number };
 }
 
 export interface Grid {

@@ -9,7 +9,8 @@ import type { BlockDef, FormatDef, TableId } from '../formats/types';
 import type { Finding } from '../engine/findings';
 import { severityOf, type RuleCode } from '../rules/codes';
 import { parseCell, rawToText } from '../values/parse';
-import type { Grid, GridCell, RawValue } from './grid';
+import type { Grid, GridCell, GridRow, RawValue } from './grid';
+import { a1 } from '../template/a1';
 import { LabelDictionary, normaliseLabel, scoreOf, type LabelHit } from './labels';
 
 export interface Recognition {
@@ -40,7 +41,6 @@ interface FlatCell {
   norm: string;
   /** Position in the original row, merged cells included (a column index for sheets and HTML). */
   pos: number;
-  address?: string;
   valueLike: boolean;
   /** The dictionary labels the text matches (none for figures and empty cells). */
   hits: readonly LabelHit[];
@@ -58,7 +58,7 @@ interface FlatRow {
    * needs one.
    */
   original?: readonly GridCell[];
-  addresses?: string[];
+  origin?: GridRow['origin'];
   /** Positions in the original row, merged and empty cells included. */
   width: number;
 }
@@ -66,7 +66,7 @@ interface FlatRow {
 /** The empty cell at `pos` of a rectangular row, when it was left out as empty. */
 function blankAt(row: FlatRow, pos: number): FlatCell | undefined {
   const cell = row.original?.[pos];
-  return cell && !cell.merged && isBlank(cell.value) ? { raw: null, norm: '', pos, address: row.addresses?.[pos], valueLike: false, hits: NO_HITS } : undefined;
+  return cell && !cell.merged && isBlank(cell.value) ? { raw: null, norm: '', pos, valueLike: false, hits: NO_HITS } : undefined;
 }
 
 function isBlank(value: RawValue): boolean {
@@ -160,7 +160,7 @@ function flatten(grids: readonly Grid[]): Rows {
         const cell = row.cells[pos];
         if (cell.merged || (positional && isBlank(cell.value))) continue;
         const { norm, valueLike, hits } = textInfo(cell.value);
-        cells.push({ raw: cell.value, norm, pos, address: row.addresses?.[pos], valueLike, hits });
+        cells.push({ raw: cell.value, norm, pos, valueLike, hits });
         for (const hit of hits) {
           const list = (byLabel[hit.id] ??= []);
           const last = list[list.length - 1];
@@ -168,7 +168,7 @@ function flatten(grids: readonly Grid[]): Rows {
           else list.push({ row: rowIndex, score: hit.score });
         }
       }
-      rows.push({ cells, source: row.source, gridName: grid.name, positional, original: positional ? row.cells : undefined, addresses: row.addresses, width: row.cells.length });
+      rows.push({ cells, source: row.source, gridName: grid.name, positional, original: positional ? row.cells : undefined, origin: row.origin, width: row.cells.length });
     }
   }
   return { rows, byLabel };
@@ -194,7 +194,7 @@ interface Attempt {
 }
 
 function sourceOf(row: FlatRow, cell: FlatCell): string {
-  return cell.address ? `${row.gridName}!${cell.address}` : row.source;
+  return row.origin ? `${row.gridName}!${a1(row.origin.row, row.origin.col + cell.pos)}` : row.source;
 }
 
 function place(attempt: Attempt, id: string, row: FlatRow, cell: FlatCell): void {

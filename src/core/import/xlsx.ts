@@ -158,6 +158,9 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
 /** `1` → `A`, `27` → `AA`: one-based, as ExcelJS numbers columns. */
 export const columnLetters = (col: number): string => columnName(col - 1);
 
+/** Every empty position shares one cell: nothing writes to a grid once it is read. */
+const EMPTY: GridCell = Object.freeze({ value: null });
+
 function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number): Grid {
   const name = sheet.name;
   // One pass over the non-empty cells gives both the used rectangle (as `sheet.dimensions`
@@ -189,18 +192,10 @@ function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number):
       range,
     });
   }
-  const letters: string[] = [];
-  for (let c = left; c <= right; c++) letters.push(columnLetters(c));
   const rows: GridRow[] = [];
   for (let r = top; r <= bottom; r++) {
-    const cells: GridCell[] = [];
-    const addresses: string[] = [];
-    const number = String(r);
-    for (let i = 0; i < width; i++) {
-      cells.push({ value: null });
-      addresses.push(letters[i] + number);
-    }
-    rows.push({ cells, source: `${name}!第${r}行`, addresses });
+    const cells: GridCell[] = new Array<GridCell>(width).fill(EMPTY);
+    rows.push({ cells, source: `${name}!第${r}行`, origin: { row: r - 1, col: left - 1 } });
   }
   for (const { row, col, cell } of found) {
     // Covered positions of a merged range report the anchor's value: keep it at the anchor only.
