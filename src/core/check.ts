@@ -84,7 +84,19 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
 
 /** A workbook has no running text; its cells, row by row, carry the title and year instead. */
 function gridLines(read: ReadResult): string[] {
-  return read.grids.flatMap((g) => g.rows.map((r) => r.cells.map((c) => (typeof c.value === 'string' ? c.value : '')).join('\t')));
+  const lines: string[] = [];
+  for (const grid of read.grids) {
+    for (const row of grid.rows) {
+      // Cells joined by tabs, as copied from a sheet; only text can name a year or a heading.
+      let line = '';
+      for (let k = 0; k < row.cells.length; k++) {
+        const value = row.cells[k].value;
+        line = k === 0 ? (typeof value === 'string' ? value : '') : typeof value === 'string' ? `${line}\t${value}` : `${line}\t`;
+      }
+      lines.push(line);
+    }
+  }
+  return lines;
 }
 
 /** A cell map with part of a table (a deleted row in a sheet, an incomplete JSON file): import.partialTable. */
@@ -109,11 +121,7 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     lastYear = { format: last.format, year: last.year, cells: last.raw };
   }
   const parsed = parseReport(report);
-  const values: Record<string, number | null> = {};
-  for (const [id, p] of parsed) {
-    const written = p.value !== null && !p.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');
-    values[id] = written && p.value ? p.value.toNumber() : null;
-  }
+  let values: Record<string, number | null> | undefined;
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
@@ -123,13 +131,27 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     year: extracted.year,
     tables: extracted.tables,
     raw: extracted.raw,
-    values,
+    // Worked out when asked for (JSON output): a check of many files needs only the findings.
+    get values() {
+      values ??= numbersOf(parsed);
+      return values;
+    },
     // Not spread: that would work the sources out now (see `extract`).
     get sources() {
       return extracted.sources;
     },
     findings: [...extracted.importFindings, ...validate(report, { lastYear }), ...narrativeFindings],
   };
+}
+
+/** The number each cell holds, or null where it holds none (blank, `/`, text). */
+function numbersOf(parsed: ReturnType<typeof parseReport>): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  for (const [id, p] of parsed) {
+    const written = p.value !== null && !p.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');
+    values[id] = written && p.value ? p.value.toNumber() : null;
+  }
+  return values;
 }
 
 /** True when any finding is an error. */
