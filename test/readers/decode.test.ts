@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { utf8Text } from '../../src/cli/read-file';
 import { decodeText, decodeUnlessBinary, looksBinary } from '../../src/core/import/decode';
 import { FIXTURES } from '../helpers/fixtures';
 import { HERE_FIXTURES, utf16 } from './helpers';
@@ -100,25 +101,38 @@ describe('looksBinary', () => {
 });
 
 describe('decodeUnlessBinary', () => {
+  const noise = new Uint8Array(1000);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 256;
+  const bom = (bytes: Uint8Array): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+  const inputs = [
+    wutuanBytes,
+    utf16(wutuan, 'le', false),
+    utf16(wutuan, 'be', true),
+    new Uint8Array(fs.readFileSync(path.join(HERE_FIXTURES, 'wutuan-2019.gbk.txt'))),
+    new TextEncoder().encode(`${wutuan}\x1b`),
+    new TextEncoder().encode('文本'.repeat(50) + '\x01\x02\x03\x04\x05'),
+    new TextEncoder().encode('a\u0000b'),
+    new TextEncoder().encode('\ufffd'.repeat(10)),
+    new Uint8Array([0xc3, 0x28, 0x41]),
+    noise,
+    new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
+    new Uint8Array(0),
+    bom(wutuanBytes),
+    bom(new TextEncoder().encode('\ufeff第二个 BOM 是内容')),
+    bom(new Uint8Array([0xc3, 0x28, 0x41])),
+    new TextEncoder().encode('\ufeff开头的 U+FEFF 与 𠀋 𪚥'),
+    new Uint8Array([0xed, 0xa0, 0x80, 0x41]),
+    new Uint8Array([0xc0, 0xaf, 0x41]),
+    new Uint8Array([0xe4, 0xb8]),
+  ];
+
   test('agrees with decodeText and looksBinary, decoding once', () => {
-    const noise = new Uint8Array(1000);
-    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 256;
-    const inputs = [
-      wutuanBytes,
-      utf16(wutuan, 'le', false),
-      utf16(wutuan, 'be', true),
-      new Uint8Array(fs.readFileSync(path.join(HERE_FIXTURES, 'wutuan-2019.gbk.txt'))),
-      new TextEncoder().encode(`${wutuan}\x1b`),
-      new TextEncoder().encode('文本'.repeat(50) + '\x01\x02\x03\x04\x05'),
-      new TextEncoder().encode('a\u0000b'),
-      new TextEncoder().encode('\ufffd'.repeat(10)),
-      new Uint8Array([0xc3, 0x28, 0x41]),
-      noise,
-      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
-      new Uint8Array(0),
-    ];
     for (const bytes of inputs) {
       expect(decodeUnlessBinary(bytes)).toEqual(looksBinary(bytes) ? undefined : decodeText(bytes));
     }
+  });
+
+  test("the CLI's native UTF-8 decoder changes no answer: text, encoding, refusal", () => {
+    for (const bytes of inputs) expect(decodeUnlessBinary(bytes, { utf8: utf8Text })).toEqual(decodeUnlessBinary(bytes));
   });
 });

@@ -17,6 +17,15 @@ export interface DecodedText {
   encoding: TextEncodingName;
 }
 
+/** What a host can offer beyond the WHATWG decoders the core relies on. */
+export interface DecodeOptions {
+  /**
+   * The text when the bytes are valid UTF-8, else undefined, a leading U+FEFF kept: exactly
+   * what the fatal TextDecoder in `utf8Text` gives, only faster (the CLI passes Node's own).
+   */
+  utf8?: (bytes: Uint8Array) => string | undefined;
+}
+
 interface Detected {
   encoding: TextEncodingName;
   /** Bytes of byte-order mark to skip. */
@@ -25,14 +34,14 @@ interface Detected {
   text?: string;
 }
 
-function detect(bytes: Uint8Array): Detected {
+function detect(bytes: Uint8Array, options: DecodeOptions): Detected {
   const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const utf16 = utf16ByNulPattern(bytes);
   if (utf16) return { encoding: utf16, bom: 0 };
-  const text = utf8Text(bytes);
+  const text = utf8Text(bytes, options);
   if (text !== undefined) return { encoding: 'utf-8', bom: 0, text };
   return { encoding: 'gb18030', bom: 0 };
 }
@@ -75,24 +84,29 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
 
 /**
  * The text when the bytes are valid UTF-8, else undefined: validating and decoding are one
- * pass. There is no BOM here (`detect` looked first), so this equals a BOM-keeping decode.
+ * pass. A BOM is not skipped (`detect` looked for one first, `decodeDetected` skips it).
  */
-function utf8Text(bytes: Uint8Array): string | undefined {
+function utf8Text(bytes: Uint8Array, { utf8 }: DecodeOptions): string | undefined {
+  if (utf8) return utf8(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return undefined;
   }
 }
 
-function decodeDetected(bytes: Uint8Array, { encoding, bom, text }: Detected): DecodedText {
+function decodeDetected(bytes: Uint8Array, { encoding, bom, text }: Detected, options: DecodeOptions): DecodedText {
+  if (text !== undefined) return { text, encoding };
+  const body = bytes.subarray(bom);
+  // After a UTF-8 BOM, invalid sequences still decode (to U+FFFD), by the lenient decoder below.
+  const valid = encoding === 'utf-8' ? utf8Text(body, options) : undefined;
   // ignoreBOM keeps a second U+FEFF that is really content; we skip exactly the BOM we saw.
-  return { text: text ?? new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bom)), encoding };
+  return { text: valid ?? new TextDecoder(encoding, { ignoreBOM: true }).decode(body), encoding };
 }
 
 /** Decodes a text file: BOM first, then UTF-16 by its NUL pattern, then UTF-8 if valid, else GB18030. */
-export function decodeText(bytes: Uint8Array): DecodedText {
-  return decodeDetected(bytes, detect(bytes));
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
+  return decodeDetected(bytes, detect(bytes, options), options);
 }
 
 /** Signatures of the formats most often renamed or mis-saved as .txt/.html. */
@@ -135,14 +149,14 @@ function tooManySuspects(text: string): boolean {
  * Decodes a text file (as `decodeText`) unless it is evidently not text (as `looksBinary`),
  * then undefined. The bytes are decoded once for both answers.
  */
-export function decodeUnlessBinary(bytes: Uint8Array): DecodedText | undefined {
-  if (bytes.length === 0) return decodeText(bytes);
+export function decodeUnlessBinary(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText | undefined {
+  if (bytes.length === 0) return decodeText(bytes, options);
   if (hasMagic(bytes)) return undefined;
-  const detected = detect(bytes);
+  const detected = detect(bytes, options);
   const { encoding } = detected;
   // Text in UTF-8 or GB18030 has no NUL bytes (UTF-16 was told apart by them above).
   if ((encoding === 'utf-8' || encoding === 'gb18030') && bytes.indexOf(0) >= 0) return undefined;
-  const decoded = decodeDetected(bytes, detected);
+  const decoded = decodeDetected(bytes, detected, options);
   return tooManySuspects(decoded.text) ? undefined : decoded;
 }
 
@@ -150,6 +164,6 @@ export function decodeUnlessBinary(bytes: Uint8Array): DecodedText | undefined {
  * True when the bytes are evidently not text: a known binary signature, NUL bytes outside
  * UTF-16, or more than 1% control characters / undecodable sequences.
  */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.length > 0 && decodeUnlessBinary(bytes) === undefined;
+export function looksBinary(bytes: Uint8Array, options: DecodeOptions = {}): boolean {
+  return bytes.length > 0 && decodeUnlessBinary(bytes, options) === undefined;
 }
