@@ -73,8 +73,17 @@ function isBlank(value: RawValue): boolean {
   return value === null || value === '';
 }
 
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function isValueLike(raw: string): boolean {
-  if (/^\d+$/.test(raw)) return true;
+  if (isDigits(raw)) return true;
   const parsed = parseCell(raw, 'change');
   return parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank');
 }
@@ -123,6 +132,8 @@ function textInfo(raw: RawValue): TextInfo {
     const text = rawToText(raw);
     return { norm: text, valueLike: false, hits: labelDictionary().hitsOf(text) };
   }
+  // Figures written as plain digits are most of a table: told apart without a lookup.
+  if (isDigits(raw)) return { norm: raw, valueLike: true, hits: NO_HITS };
   let info = textInfos.get(raw);
   if (!info) {
     const valueLike = isValueLike(raw);
@@ -144,12 +155,13 @@ interface Occurrence {
 /** The rows, and for each dictionary label the rows that carry it, in order. */
 interface Rows {
   rows: FlatRow[];
-  byLabel: Occurrence[][];
+  byLabel: (Occurrence[] | undefined)[];
 }
 
 function flatten(grids: readonly Grid[]): Rows {
   const rows: FlatRow[] = [];
-  const byLabel: Occurrence[][] = [];
+  // Filled, not holey: an array with gaps may turn into a slow dictionary.
+  const byLabel = new Array<Occurrence[] | undefined>(labelDictionary().labels.length).fill(undefined);
   for (const grid of grids) {
     const widths = new Set(grid.rows.map((r) => r.cells.length));
     const positional = widths.size === 1 && grid.rows.length > 1;
