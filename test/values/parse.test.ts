@@ -155,3 +155,24 @@ test('every spec row is covered in at least one kind', () => {
   const covered = new Set(table.map((r) => r.raw));
   expect(specRaws.filter((raw) => !covered.has(raw))).toEqual([]);
 });
+
+describe('small whole numbers (one shared reading per value)', () => {
+  const kinds: ValueKind[] = ['count', 'change', 'amount', 'amountWan'];
+  test.each([0, 7, 3119, 65535, 65536, 123456])('%d as a number and as text reads the same in every kind', (n) => {
+    for (const kind of kinds) {
+      for (const raw of [n, String(n)]) expect(parseCell(raw, kind)).toEqual({ value: expect.anything(), raw: String(n), issues: [] });
+      expect(parseCell(n, kind).value?.toString()).toBe(String(n));
+      expect(parseCell(String(n), kind).value?.toString()).toBe(String(n));
+    }
+  });
+
+  test('text that is not the number as written keeps its own reading', () => {
+    expect(parseCell('007', 'count')).toMatchObject({ raw: '007', issues: [] });
+    expect(parseCell('007', 'count').value?.toString()).toBe('7');
+    expect(parseCell(' 7', 'count')).toMatchObject({ raw: ' 7', issues: [] });
+    expect(parseCell('-7', 'count').issues.map((i) => i.code)).toEqual(['cell.negative']);
+    expect(parseCell('-7', 'change').value?.toString()).toBe('-7');
+    expect(parseCell(7.5, 'count').issues.map((i) => i.code)).toEqual(['cell.notInteger']);
+    expect(parseCell(-0, 'count')).toEqual(parseCell(0, 'count'));
+  });
+});

@@ -6,11 +6,10 @@
  * named only when it is the unique best repair for a failure and breaks nothing — otherwise
  * we say nothing rather than guess. A cell gets one suggested value: the one repairing the most.
  */
-import { cellsOf } from '../formats/registry';
-import type { FormatDef } from '../formats/types';
-import { signedTerms } from '../rules/expand';
-import { Decimal } from '../values/decimal';
-import type { Evaluation, ParsedCells } from './validate';
+import type { Decimal } from '../values/decimal';
+import type { Plan, PlannedRelation, PlannedTerm } from './plan';
+import { signedSum, signOfSum } from './sum';
+import type { ParsedReport } from './validate';
 
 interface Candidate {
   cell: string;
@@ -18,43 +17,44 @@ interface Candidate {
   repairs: string[];
 }
 
-export function findCulprits(evaluations: readonly Evaluation[], values: ParsedCells, format: FormatDef): Map<string, { cell: string; value: number }> {
+/**
+ * `holds` is by relation position, as validate found it: undefined where a relation was not
+ * evaluated (a cell missing or unreadable).
+ */
+export function findCulprits(plan: Plan, holds: readonly (boolean | undefined)[], report: ParsedReport): Map<string, { cell: string; value: number }> {
   // Only this year's equalities take part: bounds and cross-year rules are not parity checks.
-  const pool = evaluations.filter((e) => e.relation.op === 'eq' && !e.relation.crossYear);
-  const failing = pool.filter((e) => !e.holds);
+  const isEquality = (r: PlannedRelation): boolean => r.relation.op === 'eq' && !r.relation.crossYear;
+  const failing = plan.relations.filter((r) => holds[r.position] === false && isEquality(r));
   const result = new Map<string, { cell: string; value: number }>();
   if (failing.length === 0) return result;
 
-  const byCell = new Map<string, Evaluation[]>();
-  for (const e of pool) for (const t of signedTerms(e.relation)) byCell.set(t.cell, [...(byCell.get(t.cell) ?? []), e]);
-  const kinds = cellsOf(format);
-
-  const residual = (e: Evaluation, cell?: string, value?: Decimal): Decimal =>
-    Decimal.sum(
-      signedTerms(e.relation).map((t) => {
-        const v = t.cell === cell && value ? value : (values.get(t.cell)?.value as Decimal);
-        return v.times(t.sign);
-      }),
-    );
+  const { cells, integers } = report;
+  // Every term of an evaluated relation is readable.
+  const valueOf = (t: PlannedTerm): Decimal => cells[t.index]?.value as Decimal;
+  const evaluatedWith = (cell: string): PlannedRelation[] =>
+    (plan.equalitiesByCell.get(cell) ?? []).filter((p) => holds[p] !== undefined).map((p) => plan.relations[p]);
 
   const candidates = new Map<string, Candidate>();
   for (const e of failing) {
-    const d = residual(e);
-    for (const t of signedTerms(e.relation)) {
-      const parsed = values.get(t.cell);
+    const d = signedSum(e.terms, valueOf);
+    for (const t of e.terms) {
+      const parsed = cells[t.index];
       // A blank cell is already reported as blank; it is not a mistyped figure.
       if (!parsed?.value || parsed.issues.some((i) => i.code === 'cell.blank')) continue;
       const value = parsed.value.sub(d.times(t.sign));
-      const kind = kinds.get(t.cell)?.column.kind;
-      if (kind !== 'change' && value.isNegative()) continue;
+      if (plan.cells[t.index].kind !== 'change' && value.isNegative()) continue;
       const key = `${t.cell}=${value.toString()}`;
       if (candidates.has(key)) continue;
       const repairs: string[] = [];
       let breaks = false;
-      for (const other of byCell.get(t.cell) ?? []) {
-        const holdsAfter = residual(other, t.cell, value).isZero();
-        if (holdsAfter && !other.holds) repairs.push(other.relation.key);
-        if (!holdsAfter && other.holds) breaks = true;
+      const integer = value.safeInteger ?? Number.NaN;
+      const repaired = (u: PlannedTerm): Decimal => (u.index === t.index ? value : valueOf(u));
+      const repairedInteger = (u: PlannedTerm): number => (u.index === t.index ? integer : integers[u.index]);
+      for (const other of evaluatedWith(t.cell)) {
+        const holdsAfter = signOfSum(other.terms, repaired, repairedInteger) === 0;
+        const held = holds[other.position] as boolean;
+        if (holdsAfter && !held) repairs.push(other.relation.key);
+        if (!holdsAfter && held) breaks = true;
       }
       if (!breaks && repairs.length > 0) candidates.set(key, { cell: t.cell, value, repairs });
     }

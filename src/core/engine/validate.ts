@@ -3,15 +3,17 @@
  * exact arithmetic, and returns findings. Unreadable cells block the relations that need them
  * (one finding for the cell, none for the rules), so one typo does not light up a column.
  */
-import { cellsOf, formatForYear } from '../formats/registry';
-import type { FormatDef, Term } from '../formats/types';
+import { formatForYear } from '../formats/registry';
+import type { FormatDef } from '../formats/types';
 import type { RawValue } from '../import/grid';
-import { rulesOf, type Relation } from '../rules/expand';
+import { rulesOf } from '../rules/expand';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
 import { parseCell, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
+import { planOf, type PlannedTerm } from './plan';
+import { integerSum, signedSum, signOfSum } from './sum';
 
 export interface ReportInput {
   format: FormatDef;
@@ -29,18 +31,43 @@ export interface ValidateOptions {
 /** Parsed values of one report, by cell id. */
 export type ParsedCells = Map<string, ParsedValue>;
 
-const parsedReports = new WeakMap<object, { format: FormatDef; parsed: ParsedCells }>();
+/** A report's parsed cells, also by position in its format's plan (`Plan.cells`). */
+export interface ParsedReport {
+  format: FormatDef;
+  parsed: ParsedCells;
+  /** The same, by position; undefined where not found. */
+  cells: (ParsedValue | undefined)[];
+  /** The value of each cell as a safe integer (Decimal.safeInteger), NaN where it is none. */
+  integers: Float64Array;
+}
+
+const parsedReports = new WeakMap<object, ParsedReport>();
 
 /** Parses every value cell of a report (memoised per cells object, which is not to be mutated). */
 export function parseReport(report: ReportInput): ParsedCells {
+  return parsedReport(report).parsed;
+}
+
+function parsedReport(report: ReportInput): ParsedReport {
   const seen = parsedReports.get(report.cells);
-  if (seen && seen.format === report.format) return seen.parsed;
+  if (seen && seen.format === report.format) return seen;
+  const { cells } = planOf(report.format);
   const parsed: ParsedCells = new Map();
-  for (const [id, def] of cellsOf(report.format)) {
-    if (Object.prototype.hasOwnProperty.call(report.cells, id)) parsed.set(id, parseCell(report.cells[id], def.column.kind));
+  const byPosition = new Array<ParsedValue | undefined>(cells.length);
+  const integers = new Float64Array(cells.length).fill(Number.NaN);
+  for (let k = 0; k < cells.length; k++) {
+    const { id, kind } = cells[k];
+    const raw = report.cells[id];
+    // The own-property test is only needed for a cell set to undefined (ids name no inherited property).
+    if (raw === undefined && !Object.prototype.hasOwnProperty.call(report.cells, id)) continue;
+    const p = parseCell(raw, kind);
+    parsed.set(id, p);
+    byPosition[k] = p;
+    integers[k] = p.value?.safeInteger ?? Number.NaN;
   }
-  parsedReports.set(report.cells, { format: report.format, parsed });
-  return parsed;
+  const entry = { format: report.format, parsed, cells: byPosition, integers };
+  parsedReports.set(report.cells, entry);
+  return entry;
 }
 
 /** Whether last year's report can supply `cell` for a cross-year rule of `format`. */
@@ -50,27 +77,14 @@ function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
   return (format.comparableWith ?? []).some((c) => c.format === last.id && c.tables.some((t) => t === table));
 }
 
-export interface Evaluation {
-  relation: Relation;
-  actual: Decimal;
-  expected: Decimal;
-  holds: boolean;
-}
-
-export function evaluate(relation: Relation, value: (t: Term) => Decimal): Evaluation {
-  const side = (terms: Term[]): Decimal => Decimal.sum(terms.map((t) => value(t).times(t.sign)));
-  const actual = side(relation.lhs);
-  const expected = side(relation.rhs);
-  const holds = relation.op === 'eq' ? actual.equals(expected) : actual.compare(expected) <= 0;
-  return { relation, actual, expected, holds };
-}
-
 export function validate(report: ReportInput, options: ValidateOptions = {}): Finding[] {
   const { format } = report;
   const findings: Finding[] = [];
-  const thisYear = parseReport(report);
+  const parsedThisYear = parsedReport(report);
+  const { parsed: thisYear, cells, integers } = parsedThisYear;
   const last = options.lastYear;
   const lastYear = last ? parseReport(last) : undefined;
+  const plan = planOf(format);
 
   if (report.year !== undefined) {
     const required = formatForYear(report.year);
@@ -88,24 +102,37 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
   }
 
   const blockedBy = new Map<string, string[]>();
-  const evaluations: Evaluation[] = [];
-  for (const relation of rulesOf(format).relations) {
-    const terms = [...relation.lhs, ...relation.rhs];
-    if (relation.crossYear && (!last || !lastYear || terms.some((t) => t.year === 'last' && !comparable(format, last.format, t.cell)))) continue;
-    const source = (t: Term): ParsedCells => (t.year === 'this' ? thisYear : (lastYear as ParsedCells));
-    // A cell the importer did not find was already reported as a partial table.
-    if (terms.some((t) => !source(t).has(t.cell))) continue;
-    const unreadable = terms.filter((t) => source(t).get(t.cell)?.value === null);
-    if (unreadable.length > 0) {
-      for (const t of unreadable) if (t.year === 'this') blockedBy.set(t.cell, [...(blockedBy.get(t.cell) ?? []), relation.key]);
-      continue;
+  const block = (cell: string, key: string): void => {
+    const keys = blockedBy.get(cell);
+    if (keys) keys.push(key);
+    else blockedBy.set(cell, [key]);
+  };
+  // undefined: not found; null: unreadable.
+  const valueOf = (t: PlannedTerm): Decimal | null | undefined => (t.year === 'this' ? cells[t.index] : lastYear?.get(t.cell))?.value;
+  // For relations whose every term is known to be readable.
+  const readable = valueOf as (t: PlannedTerm) => Decimal;
+  const integerAt = (t: PlannedTerm): number => integers[t.index];
+  // By relation position: whether it holds, undefined where it was not evaluated.
+  const holds = new Array<boolean | undefined>(plan.relations.length);
+  for (const { relation, position, terms } of plan.relations) {
+    // lhs − rhs, or only its sign. The common case is this year's cells all holding safe integers.
+    let difference = relation.crossYear ? undefined : integerSum(terms, integerAt);
+    if (difference === undefined) {
+      if (relation.crossYear && (!last || !lastYear || terms.some((t) => t.year === 'last' && !comparable(format, last.format, t.cell)))) continue;
+      // A cell the importer did not find was already reported as a partial table.
+      if (terms.some((t) => valueOf(t) === undefined)) continue;
+      if (terms.some((t) => valueOf(t) === null)) {
+        for (const t of terms) if (t.year === 'this' && cells[t.index]?.value === null) block(t.cell, relation.key);
+        continue;
+      }
+      difference = signOfSum(terms, readable);
     }
-    evaluations.push(evaluate(relation, (t) => source(t).get(t.cell)?.value as Decimal));
+    holds[position] = relation.op === 'eq' ? difference === 0 : difference <= 0;
   }
 
   for (const m of rulesOf(format).magnitudes) {
     const parsed = thisYear.get(m.cell);
-    if (parsed?.value === null) blockedBy.set(m.cell, [...(blockedBy.get(m.cell) ?? []), `${m.code}:${m.cell}`]);
+    if (parsed?.value === null) block(m.cell, `${m.code}:${m.cell}`);
     const value = parsed?.value;
     if (!value) continue;
     const previous = last && last.format.id === format.id ? lastYear?.get(m.cell)?.value : undefined;
@@ -125,17 +152,18 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
     }
   }
 
-  const culprits = findCulprits(evaluations, thisYear, format);
-  for (const e of evaluations) {
-    if (e.holds) continue;
-    const { relation } = e;
+  const culprits = findCulprits(plan, holds, parsedThisYear);
+  for (const { relation, position, lhs, rhs, terms } of plan.relations) {
+    if (holds[position] !== false) continue;
+    const actual = signedSum(lhs, readable);
+    const expected = signedSum(rhs, readable);
     const finding: Finding = {
       code: relation.code,
       severity: relation.severity,
-      cells: [...relation.lhs, ...relation.rhs].filter((t) => t.year === 'this').map((t) => t.cell),
-      expected: e.expected.toNumber(),
-      actual: e.actual.toNumber(),
-      difference: e.actual.sub(e.expected).toNumber(),
+      cells: terms.filter((t) => t.year === 'this').map((t) => t.cell),
+      expected: expected.toNumber(),
+      actual: actual.toNumber(),
+      difference: actual.sub(expected).toNumber(),
       where: relation.where,
     };
     if (relation.crossYear) finding.params = { lastYearCells: relation.rhs.filter((t) => t.year === 'last').map((t) => t.cell) };
@@ -144,7 +172,9 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
     findings.push(finding);
   }
 
-  for (const [id, parsed] of thisYear) {
+  plan.cells.forEach(({ id }, k) => {
+    const parsed = cells[k];
+    if (!parsed) return;
     for (const issue of parsed.issues) {
       const params: Record<string, unknown> = {};
       if (parsed.value !== null) params.value = parsed.value.toNumber();
@@ -160,6 +190,6 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
         params,
       });
     }
-  }
+  });
   return findings;
 }

@@ -3,12 +3,22 @@
  * figures are whole numbers or short decimals (万元 to 4 places); sums of them must be exact,
  * so no arithmetic here ever goes through a float.
  */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Decimal {
+  /**
+   * The value as a JS number when it is a whole number a double holds exactly (|n| ≤ 2^53 − 1),
+   * else undefined: lets sums of ordinary counts skip bigint arithmetic (see engine/sum.ts).
+   */
+  readonly safeInteger: number | undefined;
+
   private constructor(
     /** value = coefficient × 10^−scale */
     private readonly coefficient: bigint,
     private readonly scale: number,
-  ) {}
+  ) {
+    this.safeInteger = scale === 0 && coefficient <= MAX_SAFE && coefficient >= -MAX_SAFE ? Number(coefficient) : undefined;
+  }
 
   static readonly ZERO = new Decimal(0n, 0);
 
@@ -34,7 +44,6 @@ export class Decimal {
   static fromNumber(n: number): Decimal | undefined {
     if (!Number.isFinite(n)) return undefined;
     if (Number.isSafeInteger(n)) return new Decimal(BigInt(n), 0);
-    if (Number.isSafeInteger(n)) return Decimal.fromInt(n);
     // d.dddddddddddddde±x: 15 significant digits and a power of ten, never a float sum.
     const m = /^(-?)(\d)\.(\d{14})e([+-]\d+)$/.exec(n.toExponential(14));
     if (!m) return undefined;

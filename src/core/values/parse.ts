@@ -56,21 +56,44 @@ function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void 
   if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
 }
 
-const memo: Record<ValueKind, Map<string, ParsedValue>> = { count: new Map(), change: new Map(), amountWan: new Map(), amount: new Map() };
+const memo: Record<ValueKind, Map<string | number, ParsedValue>> = { count: new Map(), change: new Map(), amountWan: new Map(), amount: new Map() };
 const MEMO_LIMIT = 20000;
 
+/** Most cells hold a small whole number: its reading is shared by value, found without hashing. */
+const SMALL_LIMIT = 65536;
+const small = new Array<ParsedValue | undefined>(SMALL_LIMIT);
+
 /**
- * Parses one cell's content for a column of `kind`. Results for text are shared between calls
- * (reports repeat `0` and a few labels hundreds of times): treat them as read-only.
+ * `raw` as a whole number 0 … SMALL_LIMIT − 1 when it is written plainly — a number, or digits
+ * with no sign, space or leading zero, so that the number's text is `raw` — else undefined.
+ * Such a cell reads the same in every kind of column (there is nothing to flag).
+ */
+function smallWholeNumber(raw: string | number): number | undefined {
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw < SMALL_LIMIT ? raw : undefined;
+  if (raw.length === 0 || raw.length > 5 || (raw.length > 1 && raw.charCodeAt(0) === 0x30)) return undefined;
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  return n < SMALL_LIMIT ? n : undefined;
+}
+
+/**
+ * Parses one cell's content for a column of `kind`. Results for text and numbers are shared
+ * between calls (reports repeat `0` and a few labels hundreds of times): treat them as read-only.
  */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
-  if (typeof raw !== 'string') return parseUncached(raw, kind);
-  const byText = memo[kind];
-  let parsed = byText.get(raw);
+  if (typeof raw !== 'string' && typeof raw !== 'number') return parseUncached(raw, kind);
+  const n = smallWholeNumber(raw);
+  if (n !== undefined) return (small[n] ??= parseUncached(raw, kind));
+  const byContent = memo[kind];
+  let parsed = byContent.get(raw);
   if (parsed === undefined) {
-    if (byText.size >= MEMO_LIMIT) byText.clear();
+    if (byContent.size >= MEMO_LIMIT) byContent.clear();
     parsed = parseUncached(raw, kind);
-    byText.set(raw, parsed);
+    byContent.set(raw, parsed);
   }
   return parsed;
 }

@@ -1,0 +1,58 @@
+/**
+ * What checking a report of a format needs that does not depend on its values, worked out once
+ * per format: the value cells in order, and each relation with its terms as positions in that
+ * order, so checking a report looks values up by position instead of by cell id.
+ */
+import { cellsOf } from '../formats/registry';
+import type { FormatDef, Term, ValueKind } from '../formats/types';
+import { rulesOf, signedTerms, type Relation } from '../rules/expand';
+
+export interface PlannedTerm extends Term {
+  /** Position of the cell in `Plan.cells`. */
+  index: number;
+}
+
+export interface PlannedRelation {
+  relation: Relation;
+  /** Position in `Plan.relations`. */
+  position: number;
+  lhs: readonly PlannedTerm[];
+  rhs: readonly PlannedTerm[];
+  /** signedTerms(relation): Σ sign × value = lhs − rhs, 0 when an `eq` holds. */
+  terms: readonly PlannedTerm[];
+}
+
+export interface Plan {
+  /** The value cells, in cellsOf order. */
+  cells: readonly { id: string; kind: ValueKind }[];
+  relations: readonly PlannedRelation[];
+  /** For the culprit search: the positions of this year's equalities each cell is a term of, in rule order. */
+  equalitiesByCell: ReadonlyMap<string, readonly number[]>;
+}
+
+const plans = new WeakMap<FormatDef, Plan>();
+
+export function planOf(format: FormatDef): Plan {
+  const cached = plans.get(format);
+  if (cached) return cached;
+  const cells = [...cellsOf(format).values()].map((def) => ({ id: def.id, kind: def.column.kind }));
+  const index = new Map(cells.map((c, k) => [c.id, k]));
+  // One object literal, so every term shares one shape and reading them stays monomorphic.
+  // rulesOf has checked that every term names a cell of the format.
+  const planned = (terms: readonly Term[]): PlannedTerm[] => terms.map((t) => ({ cell: t.cell, sign: t.sign, year: t.year, index: index.get(t.cell) as number }));
+  const relations = rulesOf(format).relations.map((relation, position) => ({
+    relation,
+    position,
+    lhs: planned(relation.lhs),
+    rhs: planned(relation.rhs),
+    terms: planned(signedTerms(relation)),
+  }));
+  const equalitiesByCell = new Map<string, number[]>();
+  for (const { relation, position, terms } of relations) {
+    if (relation.op !== 'eq' || relation.crossYear) continue;
+    for (const t of terms) equalitiesByCell.set(t.cell, [...(equalitiesByCell.get(t.cell) ?? []), position]);
+  }
+  const plan = { cells, relations, equalitiesByCell };
+  plans.set(format, plan);
+  return plan;
+}
