@@ -25,9 +25,20 @@ export const SECTIONS: readonly SectionDef[] = [
 
 /** Index of each section's heading line in `lines` (−1 where absent). */
 export function findSections(lines: readonly string[]): number[] {
-  // Only short lines that open with a numeral can be headings: skip normalising the prose.
-  const normalised = lines.map((l) => (l.length <= 60 && HEADING_START.test(l) ? normaliseLabel(l) : ''));
-  return SECTIONS.map((s) => normalised.findIndex((l) => l.startsWith(`${s.numeral}、`) && l.length <= 40 && l.includes(s.key)));
+  const found = SECTIONS.map(() => -1);
+  let missing = SECTIONS.length;
+  for (let i = 0; i < lines.length && missing > 0; i++) {
+    // Only short lines that open with a numeral can be headings: skip normalising the prose.
+    if (lines[i].length > 60 || !HEADING_START.test(lines[i])) continue;
+    const l = normaliseLabel(lines[i]);
+    SECTIONS.forEach((s, k) => {
+      if (found[k] < 0 && l.startsWith(`${s.numeral}、`) && l.length <= 40 && l.includes(s.key)) {
+        found[k] = i;
+        missing--;
+      }
+    });
+  }
+  return found;
 }
 
 const YEAR_LIKE = /[2２][0０][0-9０-９]{2}[\s\u3000]*年/;
@@ -53,13 +64,17 @@ export function isWholeReport(found: readonly number[]): boolean {
  * named before section 二 (`2019年，我镇……`). Undefined when the text does not say.
  */
 export function detectYear(lines: readonly string[]): number | undefined {
-  // Only lines naming a year need folding (full-width digits, spaces inside `2024 年`).
-  const withYear = (l: string): string => (YEAR_LIKE.test(l) ? normaliseLabel(l) : '');
-  const text = lines.slice(0, 40).map(withYear).join('\n');
+  // Only lines naming a year need folding (full-width digits, spaces inside `2024 年`); each line is looked at once.
+  const folded: string[] = [];
+  const firstLines = (n: number): string => {
+    for (let k = folded.length; k < Math.min(n, lines.length); k++) folded.push(YEAR_LIKE.test(lines[k]) ? normaliseLabel(lines[k]) : '');
+    return folded.slice(0, n).join('\n');
+  };
+  const text = firstLines(40);
   const title = /(20\d\d)年(?:度)?[^\n]{0,30}?政府信息公开(?:工作)?年度报告/.exec(text);
   if (title) return Number(title[1]);
   const end = lines.findIndex((l) => l.length <= 60 && HEADING_START.test(l) && normaliseLabel(l).includes(SECTIONS[1].key));
-  const opening = lines.slice(0, end > 0 ? end : 40).map(withYear).join('\n');
+  const opening = firstLines(end > 0 ? end : 40);
   const counts = new Map<number, number>();
   for (const m of opening.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
