@@ -69,6 +69,17 @@ const SHORT_NAME = 8;
 const END_TAG_REACH = 16;
 /** Tags that never deepen the nesting: void and auto-closed elements. */
 const NOT_NESTING = new Set([...VOID, ...AUTO_CLOSED].map(nameCode));
+/** Codes below this are names of at most 3 characters (td, tr, p, br: most tags). */
+const SHORT_CODES = NAME_BASE ** 3;
+/** `NOT_NESTING` for those names, indexed by code: cheaper than hashing into the set. */
+const SHORT_NOT_NESTING = new Uint8Array(SHORT_CODES);
+for (const code of NOT_NESTING) if (code < SHORT_CODES) SHORT_NOT_NESTING[code] = 1;
+
+/** Whether a tag named by `code`, `length` characters long, never deepens the nesting. */
+function notNesting(code: number, length: number): boolean {
+  if (code < SHORT_CODES) return SHORT_NOT_NESTING[code] === 1;
+  return length <= SHORT_NAME && NOT_NESTING.has(code);
+}
 
 /**
  * A cheap, linear upper estimate of element nesting, from the tags alone: each match of
@@ -102,7 +113,7 @@ export function estimateNesting(html: string): number {
     }
     const lt = html.indexOf('<', j);
     // Void and auto-closed elements count for nothing, tag or not: no need to find their end.
-    if (j - nameStart <= SHORT_NAME && NOT_NESTING.has(code)) {
+    if (notNesting(code, j - nameStart)) {
       i = lt;
       continue;
     }
@@ -305,17 +316,10 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
 
 /** A table row as a line of text: its cells' text, tab-separated, line breaks as spaces. */
 function rowLine(row: GridRow): string {
-  let line = '';
-  let first = true;
-  for (const cell of row.cells) {
-    if (cell.merged) continue;
-    const value = cell.value;
-    const text = typeof value === 'string' ? value : String(value ?? '');
-    if (first) {
-      line = text;
-      first = false;
-    } else line = line + '\t' + text;
-  }
+  // Joined in one go: a flat string, where `+=` would leave a rope for `includes` to flatten.
+  const texts: string[] = [];
+  for (const { value, merged } of row.cells) if (!merged) texts.push(typeof value === 'string' ? value : String(value ?? ''));
+  const line = texts.join('\t');
   return line.includes('\n') ? line.replace(/\n/g, ' ') : line;
 }
 
