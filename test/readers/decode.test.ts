@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { utf8Text } from '../../src/cli/read-file';
+import { nodeUtf8Text } from '../../src/cli/read-file';
 import { decodeText, decodeUnlessBinary, looksBinary } from '../../src/core/import/decode';
 import { FIXTURES } from '../helpers/fixtures';
 import { HERE_FIXTURES, utf16 } from './helpers';
@@ -133,6 +133,6 @@ describe('decodeUnlessBinary', () => {
   });
 
   test("the CLI's native UTF-8 decoder changes no answer: text, encoding, refusal", () => {
-    for (const bytes of inputs) expect(decodeUnlessBinary(bytes, { utf8: utf8Text })).toEqual(decodeUnlessBinary(bytes));
+    for (const bytes of inputs) expect(decodeUnlessBinary(bytes, { utf8: nodeUtf8Text })).toEqual(decodeUnlessBinary(bytes));
   });
 });

@@ -21,7 +21,7 @@ export interface DecodedText {
 export interface DecodeOptions {
   /**
    * The text when the bytes are valid UTF-8, else undefined, a leading U+FEFF kept: exactly
-   * what the fatal TextDecoder in `utf8Text` gives, only faster (the CLI passes Node's own).
+   * what the fatal TextDecoder in `utf8Text` below gives, only faster (the CLI passes Node's own).
    */
   utf8?: (bytes: Uint8Array) => string | undefined;
 }
