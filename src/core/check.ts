@@ -5,7 +5,7 @@
  */
 import { detectYear, findSections, isWholeReport, missingSections } from './document';
 import type { Finding } from './engine/findings';
-import { parseReport, validate, type ReportInput } from './engine/validate';
+import { parseReport, validate, type ParsedCells, type ReportInput } from './engine/validate';
 import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
 import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
@@ -31,15 +31,23 @@ export interface CheckedReport {
   /** Raw cell contents found, by cell id. */
   raw: Record<string, RawValue>;
   /** The number each found cell holds, or null where it holds none (blank, `/`, text). */
-  values: Record<string, number | null>;
-  sources: Record<string, string>;
+  readonly values: Record<string, number | null>;
+  /** Where each cell was read from (`Sheet1!D12`, `表格2 第5行`), by cell id. */
+  readonly sources: Record<string, string>;
   findings: Finding[];
+}
+
+/** The tables of a report read into cells, before the rules run. */
+export interface Extracted extends Omit<CheckedReport, 'values' | 'findings' | 'sources'> {
+  importFindings: Finding[];
+  /** Where each cell was read from, worked out when called: only the add-in asks. */
+  sources(): Record<string, string>;
 }
 
 export class UnknownFormatError extends Error {}
 
 /** Reads the tables of a report into cells, without running the rules. */
-export function extract(read: ReadResult, options: { format?: string; year?: number } = {}): Omit<CheckedReport, 'values' | 'findings'> & { importFindings: Finding[] } {
+export function extract(read: ReadResult, options: { format?: string; year?: number } = {}): Extracted {
   const requested = options.format ? getFormat(options.format) : undefined;
   if (options.format && !requested) throw new UnknownFormatError(options.format);
   const year = options.year ?? read.meta?.year ?? detectYear(read.text ?? gridLines(read));
@@ -50,7 +58,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     const raw = Object.fromEntries(Object.entries(read.cells).filter(([id]) => known.has(id)));
     const tables = { t2: false, t3: false, t4: false };
     for (const id of Object.keys(raw)) tables[id.split('.')[0] as TableId] = true;
-    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: {}, importFindings: missingFromCellMap(format, raw, tables) };
+    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: () => ({}), importFindings: missingFromCellMap(format, raw, tables) };
   }
 
   const recognition = recognise(read.grids, { format: requested, year });
@@ -74,10 +82,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     year,
     tables: recognition.tables,
     raw: recognition.cells,
-    // Passed on unread: recognition works the sources out only when they are asked for.
-    get sources() {
-      return recognition.sources;
-    },
+    sources: () => recognition.sources,
     importFindings,
   };
 }
@@ -121,31 +126,51 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     lastYear = { format: last.format, year: last.year, cells: last.raw };
   }
   const parsed = parseReport(report);
-  let values: Record<string, number | null> | undefined;
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
-  return {
-    format: extracted.format,
-    formatDetected: extracted.formatDetected,
-    year: extracted.year,
-    tables: extracted.tables,
-    raw: extracted.raw,
-    // Worked out when asked for (JSON output): a check of many files needs only the findings.
-    get values() {
-      values ??= numbersOf(parsed);
-      return values;
-    },
-    // Not spread: that would work the sources out now (see `extract`).
-    get sources() {
-      return extracted.sources;
-    },
-    findings: [...extracted.importFindings, ...validate(report, { lastYear }), ...narrativeFindings],
-  };
+  return new CheckResult(extracted, parsed, [...extracted.importFindings, ...validate(report, { lastYear }), ...narrativeFindings]);
+}
+
+/**
+ * A checked report whose numbers and sources are worked out on first use (JSON output, the
+ * add-in); a check of many files needs only the findings. A class, because a getter in an
+ * object literal gives every result its own hidden class, which cost more than the check.
+ */
+class CheckResult implements CheckedReport {
+  readonly format: FormatDef;
+  readonly formatDetected: boolean;
+  readonly year?: number;
+  readonly tables: Record<TableId, boolean>;
+  readonly raw: Record<string, RawValue>;
+  private numbers?: Record<string, number | null>;
+  private located?: Record<string, string>;
+
+  constructor(
+    private readonly extracted: Extracted,
+    private readonly parsed: ParsedCells,
+    readonly findings: Finding[],
+  ) {
+    this.format = extracted.format;
+    this.formatDetected = extracted.formatDetected;
+    this.year = extracted.year;
+    this.tables = extracted.tables;
+    this.raw = extracted.raw;
+  }
+
+  get values(): Record<string, number | null> {
+    this.numbers ??= numbersOf(this.parsed);
+    return this.numbers;
+  }
+
+  get sources(): Record<string, string> {
+    this.located ??= this.extracted.sources();
+    return this.located;
+  }
 }
 
 /** The number each cell holds, or null where it holds none (blank, `/`, text). */
-function numbersOf(parsed: ReturnType<typeof parseReport>): Record<string, number | null> {
+function numbersOf(parsed: ParsedCells): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   for (const [id, p] of parsed) {
     const written = p.value !== null && !p.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');

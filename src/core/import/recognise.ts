@@ -592,17 +592,35 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       detected = better.format;
     }
   }
-  const { format, placed } = attempt;
-  let sources: Record<string, string> | undefined;
-  return {
+  const format = attempt.format;
+  return new RecognitionResult(
     format,
-    formatDetected: options.format !== undefined || detected !== undefined,
-    tables: attempt.tables,
-    cells: attempt.cells,
-    get sources() {
-      sources ??= sourcesOf(placed);
-      return sources;
-    },
-    findings: attempt.problems.map((p) => toFinding(p, format)),
-  };
+    options.format !== undefined || detected !== undefined,
+    attempt.tables,
+    attempt.cells,
+    attempt.placed,
+    attempt.problems.map((p) => toFinding(p, format)),
+  );
+}
+
+/**
+ * A recognition whose sources are worked out on first use. A class, because a getter in an
+ * object literal gives every result its own hidden class, which cost more than recognition.
+ */
+class RecognitionResult implements Recognition {
+  private located?: Record<string, string>;
+
+  constructor(
+    readonly format: FormatDef,
+    readonly formatDetected: boolean,
+    readonly tables: Record<TableId, boolean>,
+    readonly cells: Record<string, RawValue>,
+    private readonly placed: Attempt['placed'],
+    readonly findings: Finding[],
+  ) {}
+
+  get sources(): Record<string, string> {
+    this.located ??= sourcesOf(this.placed);
+    return this.located;
+  }
 }
