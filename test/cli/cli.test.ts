@@ -87,6 +87,7 @@ describe('bad input: one clear line naming the file, exit 2, the other files sti
     ['a binary file named .txt', () => writeTmp('binary.txt', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0, 0, 0])), /二进制/],
     ['a file over the size limit', () => sparse('huge.html', 21 * 1024 * 1024), /20 MB/],
     ['HTML with scripts and no report tables', () => writeTmp('evil.html', '<html><body><script>alert(1)</script><img src=x onerror="alert(2)"><p>你好</p></body></html>'), /未找到任何一张/],
+    ['HTML nested absurdly deep (<div/> opens a div)', () => writeTmp('deep.html', '<div/>'.repeat(20_000)), /嵌套超过 500 层/],
     ['an unsupported type', () => writeTmp('report.pdf', '%PDF-1.4'), /不支持的文件类型/],
   ];
   test.each(cases)('%s', async (_name, make, pattern) => {

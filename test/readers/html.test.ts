@@ -128,8 +128,9 @@ describe('hostile and odd HTML', () => {
   });
 
   test('the nesting estimate reads tags as a tag-shaped pattern would', () => {
-    expect(estimateNesting('<div><DIV><span/><br><p><td></div>')).toBe(2);
-    expect(estimateNesting('<div title="a>b"><div a=1 /><div <div>')).toBe(2);
+    // `/>` does not close an HTML element: `<span/>` and `<div a=1 />` open like `<span>`, `<div a=1>`.
+    expect(estimateNesting('<div><DIV><span/><br><p><td></div>')).toBe(3);
+    expect(estimateNesting('<div title="a>b"><div a=1 /><div <div>')).toBe(3);
     expect(estimateNesting('< div><1><_x></ div><colgroups><optgroup><x-y><h1>')).toBe(3);
     expect(estimateNesting('</div></div><section>')).toBe(1);
   });
@@ -153,6 +154,68 @@ describe('rendered .html variants agree with expected.json', () => {
     if (name === 'huaian-2024-noisy') {
       expect(values(rowWith(result, '行政许可'))).toEqual(['行政许可', '４４７２２８']);
       expect(values(rowWith(result, '行政规范性文件'))).toEqual(['行政规范性文件', '8', '\u3000\u300026', '66']);
+    }
+  });
+});
+
+describe('self-closing tags: `/>` closes only in <svg> and <math>', () => {
+  test('<div/> opens a div: 8 000 of them are refused quickly, not a stack overflow', () => {
+    const started = Date.now();
+    expect(estimateNesting('<div/>'.repeat(8000))).toBe(8000);
+    expect(() => readHtml('<div/>'.repeat(8000))).toThrow(HtmlReadError);
+    expect(() => readHtml(`<p>${'<span class="x"/>'.repeat(8000)}`)).toThrow(HtmlReadError);
+    // Unknown names are not the void or auto-closed elements they start with: <br_x> nests.
+    expect(() => readHtml('<br_x>'.repeat(8000))).toThrow(HtmlReadError);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('inline SVG and MathML icons do not count as nesting', () => {
+    const icon = `<svg viewBox="0 0 24 24"><title>图标</title>${'<path d="M0 0h24v24H0z"/><circle cx=12 cy="12" r=\'4\' />'.repeat(5000)}<g><use href="#a"/></g></svg>`;
+    const math = `<math><mrow>${'<mi>x</mi><mo>+</mo><mspace width="1em"/>'.repeat(2000)}</mrow></math>`;
+    const page = `<div><table><tr><td>本年新收</td><td>${icon}</td></tr></table>${math}<div/></div>`;
+    expect(estimateNesting(page)).toBe(4);
+    expect(readHtml(page).grids[0].rows.map(values)).toEqual([['本年新收', '']]);
+    expect(estimateNesting('<svg/><math/><p><svg><path/></svg>')).toBe(1);
+  });
+
+  test('HTML inside or after foreign content nests again', () => {
+    const deep = MAX_HTML_DEPTH * 2;
+    // Where content is HTML again, `/>` is ignored once more.
+    expect(estimateNesting(`<svg><foreignObject>${'<div/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    expect(estimateNesting(`<svg><desc>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    expect(estimateNesting(`<math><mi>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    // A breakout tag (<p>, <br>, <div>…) or <font color> leaves the foreign content.
+    expect(estimateNesting(`<svg><g><p>${'<x/>'.repeat(deep)}`)).toBeGreaterThanOrEqual(deep);
+    expect(estimateNesting(`<math><br>${'<x/>'.repeat(deep)}`)).toBeGreaterThanOrEqual(deep);
+    expect(estimateNesting(`<svg><font color=red>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    // An end tag closing the <svg> from further out than the estimate looks.
+    expect(estimateNesting(`<div><svg>${'<g>'.repeat(20)}</svg>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    expect(estimateNesting(`<table><tr><td><svg></td>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    // <svg a=b/> is no <svg/>: the slash belongs to the unquoted value.
+    expect(estimateNesting(`<svg><g a=b/>${'<g a=b/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    expect(estimateNesting(`<svg_x/>${'<x/>'.repeat(deep)}`)).toBeGreaterThan(deep);
+    // In foreign content every start tag without `/>` nests, <td> and <col> included.
+    expect(estimateNesting(`<svg>${'<td>'.repeat(deep)}`)).toBeGreaterThan(deep);
+  });
+
+  test('the foreign-content rules stay linear', () => {
+    const started = Date.now();
+    expect(estimateNesting(`<svg>${'<g a="b" c=d e/>'.repeat(100_000)}`)).toBe(1);
+    expect(estimateNesting(`<svg>${'<g/></x>'.repeat(100_000)}`)).toBe(1);
+    expect(estimateNesting(`${'<svg><p>'.repeat(100_000)}`)).toBe(1);
+    expect(estimateNesting(`<svg>${'<g>'.repeat(20)}${'</x><g>'.repeat(100_000)}`)).toBeGreaterThan(100_000);
+    expect(estimateNesting(`<svg><g ${'a=b/'.repeat(250_000)}>`)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('report pages still read', () => {
+    const shanghai = fs.readFileSync(path.join(FIXTURES, 'shanghai-2019.html'), 'utf8');
+    expect(estimateNesting(shanghai)).toBeLessThan(10);
+    expect(readHtml(shanghai).grids).toHaveLength(3);
+    for (const name of Object.keys(loadRenderedExpectations())) {
+      const html = fs.readFileSync(path.join(RENDERED, `${name}.html`), 'utf8');
+      expect(estimateNesting(html)).toBeLessThan(20);
+      expect(readHtml(html).grids.length).toBeGreaterThan(0);
     }
   });
 });
