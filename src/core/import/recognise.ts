@@ -38,7 +38,8 @@ export interface RecogniseOptions {
 
 interface FlatCell {
   raw: RawValue;
-  norm: string;
+  /** Blank, or white space only. */
+  empty: boolean;
   /** Position in the original row, merged cells included (a column index for sheets and HTML). */
   pos: number;
   valueLike: boolean;
@@ -66,7 +67,7 @@ interface FlatRow {
 /** The empty cell at `pos` of a rectangular row, when it was left out as empty. */
 function blankAt(row: FlatRow, pos: number): FlatCell | undefined {
   const cell = row.original?.[pos];
-  return cell && !cell.merged && isBlank(cell.value) ? { raw: null, norm: '', pos, valueLike: false, hits: NO_HITS } : undefined;
+  return cell && !cell.merged && isBlank(cell.value) ? { raw: null, empty: true, pos, valueLike: false, hits: NO_HITS } : undefined;
 }
 
 function isBlank(value: RawValue): boolean {
@@ -106,8 +107,9 @@ function labelDictionary(): LabelDictionary {
 }
 
 /** What recognition needs of a cell text: its label form, whether it is a figure, its label hits. */
+/** What recognition needs of a cell's content: whether it is empty or a figure, its label hits. */
 interface TextInfo {
-  norm: string;
+  empty: boolean;
   valueLike: boolean;
   hits: readonly LabelHit[];
 }
@@ -116,30 +118,22 @@ interface TextInfo {
 const TEXT_INFO_LIMIT = 50000;
 const textInfos = new Map<string, TextInfo>();
 
-const numberInfos = new Map<number, TextInfo>();
+const FIGURE: TextInfo = { empty: false, valueLike: true, hits: NO_HITS };
 
 function textInfo(raw: RawValue): TextInfo {
-  if (typeof raw === 'number') {
-    let info = numberInfos.get(raw);
-    if (!info) {
-      info = { norm: rawToText(raw), valueLike: true, hits: NO_HITS };
-      if (numberInfos.size >= TEXT_INFO_LIMIT) numberInfos.clear();
-      numberInfos.set(raw, info);
-    }
-    return info;
-  }
+  // Figures (numbers, or plain digits as text) are most of a table: told apart without a lookup.
+  if (typeof raw === 'number') return FIGURE;
   if (typeof raw !== 'string') {
     const text = rawToText(raw);
-    return { norm: text, valueLike: false, hits: labelDictionary().hitsOf(text) };
+    return { empty: text === '', valueLike: false, hits: labelDictionary().hitsOf(text) };
   }
-  // Figures written as plain digits are most of a table: told apart without a lookup.
-  if (isDigits(raw)) return { norm: raw, valueLike: true, hits: NO_HITS };
+  if (isDigits(raw)) return FIGURE;
   let info = textInfos.get(raw);
   if (!info) {
     const valueLike = isValueLike(raw);
     // Figures are never compared with labels: only text cells need the label form.
     const norm = valueLike ? raw : normaliseLabel(raw);
-    info = { norm, valueLike, hits: valueLike || norm === '' ? NO_HITS : labelDictionary().hitsOf(norm) };
+    info = { empty: norm === '', valueLike, hits: valueLike || norm === '' ? NO_HITS : labelDictionary().hitsOf(norm) };
     if (textInfos.size >= TEXT_INFO_LIMIT) textInfos.clear();
     textInfos.set(raw, info);
   }
@@ -171,8 +165,8 @@ function flatten(grids: readonly Grid[]): Rows {
       for (let pos = 0; pos < row.cells.length; pos++) {
         const cell = row.cells[pos];
         if (cell.merged || (positional && isBlank(cell.value))) continue;
-        const { norm, valueLike, hits } = textInfo(cell.value);
-        cells.push({ raw: cell.value, norm, pos, valueLike, hits });
+        const { empty, valueLike, hits } = textInfo(cell.value);
+        cells.push({ raw: cell.value, empty, pos, valueLike, hits });
         for (const hit of hits) {
           const list = (byLabel[hit.id] ??= []);
           const last = list[list.length - 1];
@@ -186,7 +180,7 @@ function flatten(grids: readonly Grid[]): Rows {
   return { rows, byLabel };
 }
 
-const isEmpty = (c: FlatCell): boolean => c.norm === '';
+const isEmpty = (c: FlatCell): boolean => c.empty;
 
 interface Problem {
   code: Extract<RuleCode, 'import.tableNotFound' | 'import.partialTable' | 'import.ambiguous'>;
