@@ -184,6 +184,10 @@ class Budget {
   constructor(public remaining: number) {}
 }
 
+/** Covered and empty positions share one cell each: nothing writes to a grid once it is read. */
+const MERGED: GridCell = Object.freeze({ value: null, merged: true });
+const EMPTY: GridCell = Object.freeze({ value: null });
+
 function buildGrid(table: Element, name: string, budget: Budget): Grid | undefined {
   const trs = tableRows(table);
   if (trs.length === 0) return undefined;
@@ -197,13 +201,16 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
       let hidden = false;
       let colspan: string | undefined;
       let rowspan: string | undefined;
-      for (const { name, value } of td.attrs) {
+      const attrs = td.attrs;
+      for (let i = 0; i < attrs.length; i++) {
+        const { name, value } = attrs[i];
         if (name === 'hidden' || (name === 'style' && DISPLAY_NONE.test(value))) hidden = true;
         else if (name === 'colspan') colspan = value;
         else if (name === 'rowspan') rowspan = value;
       }
       if (hidden) continue;
-      while (cellsOfRow[c]) c++;
+      // Bounded by the length: reading past an array's end is a slow lookup in V8.
+      while (c < cellsOfRow.length && cellsOfRow[c] !== undefined) c++;
       let cs = span(colspan, 1, 1000);
       // rowspan=0 means "to the end of the table"; spans never create rows the table lacks.
       let rs = Math.min(span(rowspan, trs.length - r, 65534), trs.length - r);
@@ -211,7 +218,7 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
       budget.remaining -= cs * rs;
       cellsOfRow[c] = { value: cellText(td) };
       for (let dr = 0; dr < rs; dr++) {
-        for (let dc = dr === 0 ? 1 : 0; dc < cs; dc++) grid[r + dr][c + dc] = { value: null, merged: true };
+        for (let dc = dr === 0 ? 1 : 0; dc < cs; dc++) grid[r + dr][c + dc] = MERGED;
       }
       c += cs;
     }
@@ -220,7 +227,7 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
   for (let r = 0; r < grid.length; r++) {
     const cells = grid[r];
     // Positions no cell reached (a short row beside a rowspan) are empty, not merged.
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = { value: null };
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = EMPTY;
     rows.push({ cells: cells as GridCell[], source: `${name} 第${r + 1}行` });
   }
   return { name, rows };
