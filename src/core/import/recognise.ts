@@ -299,7 +299,8 @@ function headerPositions(rows: readonly FlatRow[], from: number, to: number, lab
 
 /** Picks exactly `n` value cells from the cells after a row's label, or says why it can't. */
 function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: number[] | undefined, from: number): FlatCell[] | { found: number } {
-  const byPos: FlatCell[] = [];
+  // Filled to the row's width: reading holes or past the end is a slow lookup in V8.
+  const byPos = new Array<FlatCell | undefined>(row.width).fill(undefined);
   for (const c of after) byPos[c.pos] = c;
   if (positions) {
     const picked = positions.map((p) => byPos[p] ?? blankAt(row, p));
@@ -337,10 +338,12 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   const labelled: LabelledRow[] = [];
   for (let i = from; i < to; i++) {
     let best: LabelledRow | undefined;
-    rows[i].cells.forEach((c, cellIndex) => {
-      const match = bestRow(c.hits, labels);
+    const cells = rows[i].cells;
+    for (let cellIndex = 0; cellIndex < cells.length; cellIndex++) {
+      if (cells[cellIndex].hits.length === 0) continue;
+      const match = bestRow(cells[cellIndex].hits, labels);
       if (match && (!best || match.score > best.score || (match.score === best.score && cellIndex > best.cellIndex))) best = { rowIndex: i, defIndex: match.defIndex, cellIndex, score: match.score };
-    });
+    }
     if (best) labelled.push(best);
   }
 
