@@ -9,7 +9,11 @@
 const SCORE_CACHE_LIMIT = 50000;
 const normalised = new Map<string, string>();
 
+/** Labels are shorter than this; longer texts are prose, which rarely repeats: not remembered. */
+const MEMO_MAX_LENGTH = 64;
+
 export function normaliseLabel(text: string): string {
+  if (text.length > MEMO_MAX_LENGTH) return normaliseUncached(text);
   let result = normalised.get(text);
   if (result === undefined) {
     if (normalised.size >= SCORE_CACHE_LIMIT) normalised.clear();
