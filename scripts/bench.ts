@@ -67,26 +67,33 @@ interface Baseline {
   goal?: number;
 }
 
-/** `nianbao check` over the files against each baseline, runs alternated, each one's best kept. */
+/**
+ * `nianbao check` over the files against each baseline. Each file is read by the baseline and
+ * then checked, one right after the other, so both see the same machine (caches, heap, other
+ * load): alternating whole runs of 1,000 files swung the ratio by ±20 % on this machine.
+ * Five rounds after a warm-up; each side's best round is kept.
+ */
 async function compare(label: string, files: string[], baselines: Baseline[]): Promise<void> {
-  const check = async (): Promise<void> => {
-    await runCheck({ command: 'check', files, format: 'auto', json: false, lang: 'zh-CN', all: false }, nullIo);
+  const args = { command: 'check', format: 'auto', json: false, lang: 'zh-CN', all: false } as const;
+  const round = async (): Promise<{ alone: number[]; checked: number }> => {
+    const alone = baselines.map(() => 0);
+    let checked = 0;
+    for (const file of files) {
+      for (const [k, b] of baselines.entries()) alone[k] += await time(() => b.read(file));
+      checked += await time(async () => {
+        await runCheck({ ...args, files: [file] }, nullIo);
+      });
+    }
+    return { alone, checked };
   };
-  const runs = baselines.map((b) => async (): Promise<void> => {
-    for (const f of files) await b.read(f);
-  });
-  for (const run of [...runs, check]) await time(run); // warm-up
-  const alone: number[][] = baselines.map(() => []);
-  const checked: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const [k, run] of runs.entries()) alone[k].push(await time(run));
-    checked.push(await time(check));
-  }
-  const c = Math.min(...checked);
+  await round(); // warm-up
+  const rounds: { alone: number[]; checked: number }[] = [];
+  for (let k = 0; k < 5; k++) rounds.push(await round());
+  const c = Math.min(...rounds.map((r) => r.checked));
   const perFile = (ms: number): string => `${ms.toFixed(0)} ms（每个 ${(ms / files.length).toFixed(2)} ms）`;
   console.log(`${label}: ${files.length} 个文件；nianbao check ${perFile(c)}`);
   baselines.forEach((b, k) => {
-    const a = Math.min(...alone[k]);
+    const a = Math.min(...rounds.map((r) => r.alone[k]));
     console.log(`  对比${b.label} ${perFile(a)}：比值 ${(c / a).toFixed(3)}${b.goal ? `（目标 ≤ ${b.goal}）` : ''}`);
   });
 }
