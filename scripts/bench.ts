@@ -68,27 +68,34 @@ interface Baseline {
 }
 
 /**
- * `nianbao check` over the files against each baseline. Each file is read by the baseline and
- * then checked, one right after the other, so both see the same machine (caches, heap, other
- * load): alternating whole runs of 1,000 files swung the ratio by ±20 % on this machine.
- * Five rounds after a warm-up; each side's best round is kept.
+ * `nianbao check` over the files against each baseline. Each file is read by the baselines and
+ * checked one right after the other, so all sides see the same machine (caches, heap, other
+ * load): alternating whole runs of 1,000 files swung the ratio by ±20 % here. The order flips
+ * from file to file, so neither side always pays for collecting the other's garbage (checking
+ * right after parse5 costs ~0.1 ms more than checking right before it). Five rounds after a
+ * warm-up; each side's best round is kept.
  */
 async function compare(label: string, files: string[], baselines: Baseline[]): Promise<void> {
   const args = { command: 'check', format: 'auto', json: false, lang: 'zh-CN', all: false } as const;
-  const round = async (): Promise<{ alone: number[]; checked: number }> => {
+  const round = async (parity: number): Promise<{ alone: number[]; checked: number }> => {
     const alone = baselines.map(() => 0);
     let checked = 0;
-    for (const file of files) {
-      for (const [k, b] of baselines.entries()) alone[k] += await time(() => b.read(file));
+    const check = async (file: string): Promise<void> => {
       checked += await time(async () => {
         await runCheck({ ...args, files: [file] }, nullIo);
       });
+    };
+    for (const [i, file] of files.entries()) {
+      const checkFirst = (i + parity) % 2 === 1;
+      if (checkFirst) await check(file);
+      for (const [k, b] of baselines.entries()) alone[k] += await time(() => b.read(file));
+      if (!checkFirst) await check(file);
     }
     return { alone, checked };
   };
-  await round(); // warm-up
+  await round(0); // warm-up
   const rounds: { alone: number[]; checked: number }[] = [];
-  for (let k = 0; k < 5; k++) rounds.push(await round());
+  for (let k = 0; k < 5; k++) rounds.push(await round(k));
   const c = Math.min(...rounds.map((r) => r.checked));
   const perFile = (ms: number): string => `${ms.toFixed(0)} ms（每个 ${(ms / files.length).toFixed(2)} ms）`;
   console.log(`${label}: ${files.length} 个文件；nianbao check ${perFile(c)}`);
