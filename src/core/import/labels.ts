@@ -3,20 +3,20 @@
  * width, spaces and line breaks inside labels, `1、` for `1.`, curly or straight quotes, and
  * small typos (`只计这一情况`, `三类内容事务信息`).
  */
+import { BoundedMap } from '../memo';
 
-/** The comparable form of a label or cell text. */
 /** Bound on the memo tables below: reports repeat a few hundred texts, hostile input may not. */
-const SCORE_CACHE_LIMIT = 50000;
-const normalised = new Map<string, string>();
+const MEMO_LIMIT = 50000;
+const normalised = new BoundedMap<string, string>(MEMO_LIMIT);
 
 /** Labels are shorter than this; longer texts are prose, which rarely repeats: not remembered. */
 const MEMO_MAX_LENGTH = 64;
 
+/** The comparable form of a label or cell text. */
 export function normaliseLabel(text: string): string {
   if (text.length > MEMO_MAX_LENGTH) return normaliseUncached(text);
   let result = normalised.get(text);
   if (result === undefined) {
-    if (normalised.size >= SCORE_CACHE_LIMIT) normalised.clear();
     result = normaliseUncached(text);
     normalised.set(text, result);
   }
@@ -56,23 +56,14 @@ const FUZZY_THRESHOLD = 0.85;
  * How well a (normalised) cell text matches a (normalised) label: 1 exact, 0.95 the label with
  * a little noise around it, up to 0.9 a near match, 0 no match.
  */
-const fuzzyScores = new Map<string, number>();
-
 export function labelScore(cell: string, label: string): number {
   if (cell === label) return 1;
   if (cell.length === 0 || label.length === 0) return 0;
   if (cell.length <= label.length + SLACK && cell.includes(label)) return 0.95;
   if (label.length < FUZZY_MIN_LENGTH) return 0;
   if (cell.length > label.length * 1.3 + SLACK || cell.length < label.length * 0.7) return 0;
-  const key = `${cell}\u0000${label}`;
-  let score = fuzzyScores.get(key);
-  if (score === undefined) {
-    // Reports repeat the same few hundred texts: remember verdicts, within a bound.
-    if (fuzzyScores.size >= SCORE_CACHE_LIMIT) fuzzyScores.clear();
-    score = fuzzyScore(cell, label);
-    fuzzyScores.set(key, score);
-  }
-  return score;
+  // Not remembered here: a dictionary scores each distinct cell text once (`hitsOf`).
+  return fuzzyScore(cell, label);
 }
 
 function fuzzyScore(cell: string, label: string): number {
@@ -101,7 +92,7 @@ export class LabelDictionary {
   /** The labels, normalised, by id. */
   readonly labels: readonly string[];
   private readonly ids = new Map<string, number>();
-  private readonly hits = new Map<string, readonly LabelHit[]>();
+  private readonly hits = new BoundedMap<string, readonly LabelHit[]>(MEMO_LIMIT);
 
   constructor(labels: Iterable<string>) {
     const list: string[] = [];
@@ -131,7 +122,6 @@ export class LabelDictionary {
         if (score > 0) matches.push({ id, score });
       }
       found = matches.length === 0 ? NO_HITS : matches;
-      if (this.hits.size >= SCORE_CACHE_LIMIT) this.hits.clear();
       this.hits.set(cell, found);
     }
     return found;

@@ -11,6 +11,7 @@ import { severityOf, type RuleCode } from '../rules/codes';
 import { parseCell, rawToText } from '../values/parse';
 import type { Grid, GridCell, GridRow, RawValue } from './grid';
 import { a1 } from '../template/a1';
+import { BoundedMap } from '../memo';
 import { LabelDictionary, normaliseLabel, scoreOf, type LabelHit } from './labels';
 
 export interface Recognition {
@@ -115,8 +116,7 @@ interface TextInfo {
 }
 
 /** Reports repeat the same few hundred texts: each is looked at once, within a bound. */
-const TEXT_INFO_LIMIT = 50000;
-const textInfos = new Map<string, TextInfo>();
+const textInfos = new BoundedMap<string, TextInfo>(50000);
 
 const FIGURE: TextInfo = { empty: false, valueLike: true, hits: NO_HITS };
 
@@ -134,7 +134,6 @@ function textInfo(raw: RawValue): TextInfo {
     // Figures are never compared with labels: only text cells need the label form.
     const norm = valueLike ? raw : normaliseLabel(raw);
     info = { empty: norm === '', valueLike, hits: valueLike || norm === '' ? NO_HITS : labelDictionary().hitsOf(norm) };
-    if (textInfos.size >= TEXT_INFO_LIMIT) textInfos.clear();
     textInfos.set(raw, info);
   }
   return info;

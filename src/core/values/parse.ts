@@ -4,6 +4,7 @@
  */
 import type { ValueKind } from '../formats/types';
 import type { RawValue } from '../import/grid';
+import { BoundedMap } from '../memo';
 import { Decimal } from './decimal';
 
 export type CellIssueCode =
@@ -56,8 +57,13 @@ function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void 
   if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
 }
 
-const memo: Record<ValueKind, Map<string | number, ParsedValue>> = { count: new Map(), change: new Map(), amountWan: new Map(), amount: new Map() };
 const MEMO_LIMIT = 20000;
+const memo: Record<ValueKind, BoundedMap<string | number, ParsedValue>> = {
+  count: new BoundedMap(MEMO_LIMIT),
+  change: new BoundedMap(MEMO_LIMIT),
+  amountWan: new BoundedMap(MEMO_LIMIT),
+  amount: new BoundedMap(MEMO_LIMIT),
+};
 
 /** Most cells hold a small whole number: its reading is shared by value, found without hashing. */
 const SMALL_LIMIT = 65536;
@@ -91,7 +97,6 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
   const byContent = memo[kind];
   let parsed = byContent.get(raw);
   if (parsed === undefined) {
-    if (byContent.size >= MEMO_LIMIT) byContent.clear();
     parsed = parseUncached(raw, kind);
     byContent.set(raw, parsed);
   }
