@@ -144,7 +144,6 @@ class CheckResult implements CheckedReport {
   readonly tables: Record<TableId, boolean>;
   readonly raw: Record<string, RawValue>;
   private numbers?: Record<string, number | null>;
-  private located?: Record<string, string>;
 
   constructor(
     private readonly extracted: Extracted,
@@ -163,9 +162,9 @@ class CheckResult implements CheckedReport {
     return this.numbers;
   }
 
+  /** Recognition remembers them once worked out. */
   get sources(): Record<string, string> {
-    this.located ??= this.extracted.sources();
-    return this.located;
+    return this.extracted.sources();
   }
 }
 
