@@ -84,8 +84,8 @@ function isDigits(text: string): boolean {
   return true;
 }
 
+/** Text that reads as a figure (`12件`, `增3`, `1,234`); plain digits are told apart before. */
 function isValueLike(raw: string): boolean {
-  if (isDigits(raw)) return true;
   const parsed = parseCell(raw, 'change');
   return parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank');
 }
@@ -94,12 +94,18 @@ const NO_HITS: readonly LabelHit[] = [];
 
 let dictionary: LabelDictionary | undefined;
 
-/** Every label of every format (titles, row labels at each level, column and group headers). */
+/** A format's printed labels: block titles, row labels at each level, column labels. */
+function printedLabels(format: FormatDef): string[] {
+  return format.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.map((c) => c.label)]);
+}
+
+/** Every label recognition looks for: each format's printed labels and its column group headers. */
 function labelDictionary(): LabelDictionary {
   if (!dictionary) {
     dictionary = new LabelDictionary(
       formats.flatMap((f) => [
-        ...f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.flatMap((c) => [c.label, ...(c.group ? [c.group] : [])])]),
+        ...printedLabels(f),
+        ...f.blocks.flatMap((b) => b.columns.flatMap((c) => (c.group ? [c.group] : []))),
         ...f.layouts.flatMap((l) => (l.groups ?? []).map((g) => g.label)),
       ]),
     );
@@ -107,7 +113,6 @@ function labelDictionary(): LabelDictionary {
   return dictionary;
 }
 
-/** What recognition needs of a cell text: its label form, whether it is a figure, its label hits. */
 /** What recognition needs of a cell's content: whether it is empty or a figure, its label hits. */
 interface TextInfo {
   empty: boolean;
@@ -178,8 +183,6 @@ function flatten(grids: readonly Grid[]): Rows {
   }
   return { rows, byLabel };
 }
-
-const isEmpty = (c: FlatCell): boolean => c.empty;
 
 interface Problem {
   code: Extract<RuleCode, 'import.tableNotFound' | 'import.partialTable' | 'import.ambiguous'>;
@@ -303,7 +306,7 @@ function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: numbe
   for (const c of after) byPos[c.pos] = c;
   if (positions) {
     const picked = positions.map((p) => byPos[p] ?? blankAt(row, p));
-    const stray = after.filter((c) => !positions.includes(c.pos) && !isEmpty(c) && c.pos < positions[positions.length - 1]);
+    const stray = after.filter((c) => !positions.includes(c.pos) && !c.empty && c.pos < positions[positions.length - 1]);
     if (picked.every((c): c is FlatCell => c !== undefined) && stray.length === 0) return picked;
   }
   // Without header positions, every position from the label on counts, the empty ones included.
@@ -313,10 +316,10 @@ function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: numbe
     if (cell) cells.push(cell);
   }
   // Label columns merged in the original often arrive as empty cells before the values …
-  while (cells.length > n && isEmpty(cells[0])) cells.shift();
+  while (cells.length > n && cells[0].empty) cells.shift();
   // … and a sheet's used range may pad rows with empty cells after them.
-  while (cells.length > n && isEmpty(cells[cells.length - 1])) cells.pop();
-  return cells.length === n ? cells : { found: cells.filter((c) => !isEmpty(c)).length };
+  while (cells.length > n && cells[cells.length - 1].empty) cells.pop();
+  return cells.length === n ? cells : { found: cells.filter((c) => !c.empty).length };
 }
 
 interface LabelledRow {
@@ -386,7 +389,7 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   const unlabelled: number[] = [];
   for (let i = from; i < to; i++) {
     if (taken.has(i)) continue;
-    const cells = rows[i].cells.filter((c) => !isEmpty(c));
+    const cells = rows[i].cells.filter((c) => !c.empty);
     const values = cells.filter((c) => c.valueLike);
     if (values.length === n && cells.slice(cells.length - n).every((c) => c.valueLike)) unlabelled.push(i);
   }
@@ -407,7 +410,7 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
     if (gapRows.length === gapDefs.length && anchors.length > 0) {
       gapDefs.forEach((d, j) => {
         const row = rows[gapRows[j]];
-        const cells = row.cells.filter((c) => !isEmpty(c));
+        const cells = row.cells.filter((c) => !c.empty);
         assign(d, gapRows[j], cells.slice(cells.length - n));
       });
     } else if (gapRows.length === 0 || anchors.length === 0) {
@@ -543,9 +546,7 @@ let distinguishing: ReadonlyMap<number, FormatDef> | undefined;
 function distinguishingLabels(): ReadonlyMap<number, FormatDef> {
   if (!distinguishing) {
     const dict = labelDictionary();
-    const labelsOf = (f: FormatDef): Set<number> =>
-      new Set(f.blocks.flatMap((b) => [...(b.title ? [b.title] : []), ...b.rows.flatMap((r) => r.labels), ...b.columns.map((c) => c.label)]).map((l) => dict.idOf(l)));
-    const sets = formats.map(labelsOf);
+    const sets = formats.map((f) => new Set(printedLabels(f).map((l) => dict.idOf(l))));
     const owners = new Map<number, FormatDef>();
     sets.forEach((set, k) => {
       for (const id of set) if (!sets.some((other, j) => j !== k && other.has(id))) owners.set(id, formats[k]);
