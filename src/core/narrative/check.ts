@@ -20,17 +20,21 @@ function isTableLine(line: string): boolean {
 /** The characters that end a clause (as codes: tested once per character near a figure). */
 const CLAUSE_ENDS = new Set([...'。;；!！?？'].map((c) => c.charCodeAt(0)));
 
+/** Words a clause states a fact the tables decide with (`维持`, `未收到`…). */
+const FACT_WORDS = ['维持', '败诉', '未收到', '未受理', '未发生', '未出现', '未产生'];
+
 /**
  * A clause can only state a figure (`N件`) or a fact the tables decide; most prose does neither,
  * and is skipped before the statement patterns run.
  */
-const STATES_SOMETHING = /[0-9０-９]件|维持|败诉|未收到|未受理|未发生|未出现|未产生/;
+const STATES_SOMETHING = new RegExp(`[0-9０-９]件|${FACT_WORDS.join('|')}`);
 /**
- * Every alternative of STATES_SOMETHING holds one of these characters, `件` only after a digit
- * (white space between). Clauses are cut out and tested only around them: indexOf finds them far
- * faster than a regular expression reads all the prose, and most 件 are not counts (文件).
+ * Characters one of which every match of STATES_SOMETHING holds: `件` (counted only after a
+ * digit, white space between) and each fact word's first. Clauses are cut out and tested only
+ * around them: indexOf finds them far faster than a regular expression reads all the prose, and
+ * most 件 are not counts (文件).
  */
-const ANCHORS: readonly { char: string; afterDigit?: true }[] = [{ char: '件', afterDigit: true }, { char: '维' }, { char: '败' }, { char: '未' }];
+const ANCHORS: readonly { char: string; afterDigit?: true }[] = [{ char: '件', afterDigit: true }, ...[...new Set(FACT_WORDS.map((w) => w[0]))].map((char) => ({ char }))];
 
 /** Whether the last character before `at`, white space aside, is a digit. */
 function digitBefore(text: string, at: number): boolean {
