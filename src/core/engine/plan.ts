@@ -50,7 +50,11 @@ export function planOf(format: FormatDef): Plan {
   const equalitiesByCell = new Map<string, number[]>();
   for (const { relation, position, terms } of relations) {
     if (relation.op !== 'eq' || relation.crossYear) continue;
-    for (const t of terms) equalitiesByCell.set(t.cell, [...(equalitiesByCell.get(t.cell) ?? []), position]);
+    for (const t of terms) {
+      const list = equalitiesByCell.get(t.cell);
+      if (list) list.push(position);
+      else equalitiesByCell.set(t.cell, [position]);
+    }
   }
   const plan = { cells, relations, equalitiesByCell };
   plans.set(format, plan);
