@@ -3,8 +3,11 @@
  * per data table, spans expanded, plus the page's text lines. Only text is read: scripts,
  * styles, templates and hidden elements contribute nothing, and nothing is ever executed.
  */
-import { Parser, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes } from 'parse5';
+import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { Grid, GridCell, GridRow, ReadResult } from './grid';
+import { parsePage } from './html-parser';
+
+export { HtmlReadError, MAX_HTML_DEPTH } from './html-parser';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -25,36 +28,6 @@ const BLOCK = new Set([
 
 /** Upper bound on expanded span positions per page: a hostile colspan cannot exhaust memory. */
 const MAX_POSITIONS = 2_000_000;
-
-/**
- * Elements open at once (nesting depth). parse5 takes time proportional to it for every element
- * it opens, so a page of 50 000 nested divs takes 18 s and a 20 MB one hours; a few thousand
- * overflow a recursive walk of the tree. Real pages nest a few dozen deep.
- */
-export const MAX_HTML_DEPTH = 500;
-
-export class HtmlReadError extends Error {
-  constructor(
-    readonly kind: 'tooDeep',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HtmlReadError';
-  }
-}
-
-/**
- * parse5 with its stack of open elements capped at `MAX_HTML_DEPTH`: every step of the tree
- * builder may scan that stack, so the cap keeps parsing linear whatever the markup does
- * (unclosed, self-closed, misnested or foreign elements, markup in comments or scripts), and
- * the page's tree shallow enough to walk.
- */
-class DepthLimitedParser extends Parser<DefaultTreeAdapterMap> {
-  override onItemPush(node: DefaultTreeAdapterMap['parentNode'], tid: number, isTop: boolean): void {
-    if (this.openElements.stackTop >= MAX_HTML_DEPTH) throw new HtmlReadError('tooDeep', `more than ${MAX_HTML_DEPTH} elements open at once`);
-    super.onItemPush(node, tid, isTop);
-  }
-}
 
 /** Every other node's name starts with `#` (`#text`, `#comment`…); reading it is faster than `in`. */
 function isElement(node: Node): node is Element {
@@ -264,7 +237,7 @@ class Lines {
 
 /** Reads an HTML document: every innermost `<table>` becomes a grid; `text` holds the page's lines. */
 export function readHtml(html: string): ReadResult {
-  const document = DepthLimitedParser.parse<DefaultTreeAdapterMap>(html);
+  const document = parsePage(html);
   const grids: Grid[] = [];
   const lines = new Lines();
   const budget = new Budget(MAX_POSITIONS);
