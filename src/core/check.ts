@@ -92,13 +92,16 @@ function gridLines(read: ReadResult): string[] {
   const lines: string[] = [];
   for (const grid of read.grids) {
     for (const row of grid.rows) {
-      // Cells joined by tabs, as copied from a sheet; only text can name a year or a heading.
+      // A row's text cells, tab-separated as copied from a sheet: figures and empty cells name no
+      // year or heading. Most rows hold one text (a label), which is then the line as it is.
       let line = '';
-      for (let k = 0; k < row.cells.length; k++) {
-        const value = row.cells[k].value;
-        line = k === 0 ? (typeof value === 'string' ? value : '') : typeof value === 'string' ? `${line}\t${value}` : `${line}\t`;
+      let texts: string[] | undefined;
+      for (const { value } of row.cells) {
+        if (typeof value !== 'string' || value === '') continue;
+        if (line === '') line = value;
+        else (texts ??= [line]).push(value);
       }
-      lines.push(line);
+      lines.push(texts ? texts.join('\t') : line);
     }
   }
   return lines;
