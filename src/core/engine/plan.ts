@@ -25,6 +25,8 @@ export interface PlannedRelation {
 export interface Plan {
   /** The value cells, in cellsOf order. */
   cells: readonly { id: string; kind: ValueKind }[];
+  /** Each cell id's position in `cells`. */
+  positions: ReadonlyMap<string, number>;
   relations: readonly PlannedRelation[];
   /** For the culprit search: the positions of this year's equalities each cell is a term of, in rule order. */
   equalitiesByCell: ReadonlyMap<string, readonly number[]>;
@@ -36,10 +38,10 @@ export function planOf(format: FormatDef): Plan {
   const cached = plans.get(format);
   if (cached) return cached;
   const cells = [...cellsOf(format).values()].map((def) => ({ id: def.id, kind: def.column.kind }));
-  const index = new Map(cells.map((c, k) => [c.id, k]));
+  const positions = new Map(cells.map((c, k) => [c.id, k]));
   // One object literal, so every term shares one shape and reading them stays monomorphic.
   // rulesOf has checked that every term names a cell of the format.
-  const planned = (terms: readonly Term[]): PlannedTerm[] => terms.map((t) => ({ cell: t.cell, sign: t.sign, year: t.year, index: index.get(t.cell) as number }));
+  const planned = (terms: readonly Term[]): PlannedTerm[] => terms.map((t) => ({ cell: t.cell, sign: t.sign, year: t.year, index: positions.get(t.cell) as number }));
   const relations = rulesOf(format).relations.map((relation, position) => ({
     relation,
     position,
@@ -56,7 +58,7 @@ export function planOf(format: FormatDef): Plan {
       else equalitiesByCell.set(t.cell, [position]);
     }
   }
-  const plan = { cells, relations, equalitiesByCell };
+  const plan = { cells, positions, relations, equalitiesByCell };
   plans.set(format, plan);
   return plan;
 }

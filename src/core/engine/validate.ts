@@ -12,7 +12,7 @@ import { Decimal } from '../values/decimal';
 import { parseCell, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
-import { planOf, type PlannedTerm } from './plan';
+import { planOf, type Plan, type PlannedTerm } from './plan';
 import { integerSum, signedSum, signOfSum } from './sum';
 
 export interface ReportInput {
@@ -28,8 +28,56 @@ export interface ValidateOptions {
   lastYear?: ReportInput;
 }
 
-/** Parsed values of one report, by cell id. */
-export type ParsedCells = Map<string, ParsedValue>;
+/**
+ * Parsed values of one report, by cell id, in the format's cell order: a view of the values by
+ * position, so that a report's parsing builds no map of its own (two hundred inserts a report).
+ */
+export class ParsedCells implements ReadonlyMap<string, ParsedValue> {
+  constructor(
+    private readonly plan: Plan,
+    /** Undefined where the cell was not found. */
+    private readonly byPosition: readonly (ParsedValue | undefined)[],
+  ) {}
+
+  get(id: string): ParsedValue | undefined {
+    const k = this.plan.positions.get(id);
+    return k === undefined ? undefined : this.byPosition[k];
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const p of this.byPosition) if (p !== undefined) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, ParsedValue]> {
+    const { cells } = this.plan;
+    for (let k = 0; k < cells.length; k++) {
+      const p = this.byPosition[k];
+      if (p !== undefined) yield [cells[k].id, p];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<ParsedValue> {
+    for (const [, p] of this.entries()) yield p;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ParsedValue]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: ParsedValue, id: string, map: ReadonlyMap<string, ParsedValue>) => void, thisArg?: unknown): void {
+    for (const [id, p] of this.entries()) callback.call(thisArg, p, id, this);
+  }
+}
 
 /** A report's parsed cells, also by position in its format's plan (`Plan.cells`). */
 export interface ParsedReport {
@@ -51,9 +99,9 @@ export function parseReport(report: ReportInput): ParsedCells {
 function parsedReport(report: ReportInput): ParsedReport {
   const seen = parsedReports.get(report.cells);
   if (seen && seen.format === report.format) return seen;
-  const { cells } = planOf(report.format);
-  const parsed: ParsedCells = new Map();
-  const byPosition = new Array<ParsedValue | undefined>(cells.length);
+  const plan = planOf(report.format);
+  const { cells } = plan;
+  const byPosition = new Array<ParsedValue | undefined>(cells.length).fill(undefined);
   const integers = new Float64Array(cells.length).fill(Number.NaN);
   for (let k = 0; k < cells.length; k++) {
     const { id, kind } = cells[k];
@@ -61,11 +109,10 @@ function parsedReport(report: ReportInput): ParsedReport {
     // The own-property test is only needed for a cell set to undefined (ids name no inherited property).
     if (raw === undefined && !Object.prototype.hasOwnProperty.call(report.cells, id)) continue;
     const p = parseCell(raw, kind);
-    parsed.set(id, p);
     byPosition[k] = p;
     integers[k] = p.value?.safeInteger ?? Number.NaN;
   }
-  const entry = { format: report.format, parsed, cells: byPosition, integers };
+  const entry = { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers };
   parsedReports.set(report.cells, entry);
   return entry;
 }
