@@ -9,7 +9,7 @@ import type { RawValue } from '../import/grid';
 import { rulesOf } from '../rules/expand';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
-import { parseCell, type ParsedValue } from '../values/parse';
+import { parseCell, smallWholeNumber, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
 import { planOf, type Plan, type PlannedTerm } from './plan';
@@ -87,6 +87,8 @@ export interface ParsedReport {
   cells: (ParsedValue | undefined)[];
   /** The value of each cell as a safe integer (Decimal.safeInteger), NaN where it is none. */
   integers: Float64Array;
+  /** 1 where the cell holds a plainly written small whole number (`smallWholeNumber`): no issues. */
+  plain: Uint8Array;
 }
 
 const parsedReports = new WeakMap<object, ParsedReport>();
@@ -103,6 +105,7 @@ function parsedReport(report: ReportInput): ParsedReport {
   const { cells } = plan;
   const byPosition = new Array<ParsedValue | undefined>(cells.length).fill(undefined);
   const integers = new Float64Array(cells.length).fill(Number.NaN);
+  const plain = new Uint8Array(cells.length);
   for (let k = 0; k < cells.length; k++) {
     const { id, kind } = cells[k];
     const raw = report.cells[id];
@@ -110,9 +113,17 @@ function parsedReport(report: ReportInput): ParsedReport {
     if (raw === undefined && !Object.prototype.hasOwnProperty.call(report.cells, id)) continue;
     const p = parseCell(raw, kind);
     byPosition[k] = p;
-    integers[k] = p.value?.safeInteger ?? Number.NaN;
+    // Most cells hold a plain whole number, which is its own integer: its shared reading (cold
+    // in the cache after a workbook is read) is not looked into.
+    const n = typeof raw === 'number' || typeof raw === 'string' ? smallWholeNumber(raw) : undefined;
+    if (n !== undefined) {
+      integers[k] = n;
+      plain[k] = 1;
+    } else {
+      integers[k] = p.value?.safeInteger ?? Number.NaN;
+    }
   }
-  const entry = { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers };
+  const entry = { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers, plain };
   parsedReports.set(report.cells, entry);
   return entry;
 }
@@ -219,9 +230,10 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
     findings.push(finding);
   }
 
+  const { plain } = parsedThisYear;
   plan.cells.forEach(({ id }, k) => {
     const parsed = cells[k];
-    if (!parsed) return;
+    if (!parsed || plain[k] === 1) return;
     for (const issue of parsed.issues) {
       const params: Record<string, unknown> = {};
       if (parsed.value !== null) params.value = parsed.value.toNumber();

@@ -74,7 +74,7 @@ const small = new Array<ParsedValue | undefined>(SMALL_LIMIT);
  * with no sign, space or leading zero, so that the number's text is `raw` — else undefined.
  * Such a cell reads the same in every kind of column (there is nothing to flag).
  */
-function smallWholeNumber(raw: string | number): number | undefined {
+export function smallWholeNumber(raw: string | number): number | undefined {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw < SMALL_LIMIT ? raw : undefined;
   if (raw.length === 0 || raw.length > 5 || (raw.length > 1 && raw.charCodeAt(0) === 0x30)) return undefined;
   let n = 0;
