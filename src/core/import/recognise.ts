@@ -299,27 +299,44 @@ function headerPositions(rows: readonly FlatRow[], from: number, to: number, lab
   return inOrder ? positions : undefined;
 }
 
-/** Picks exactly `n` value cells from the cells after a row's label, or says why it can't. */
-function pickValues(row: FlatRow, after: FlatCell[], n: number, positions: number[] | undefined, from: number): FlatCell[] | { found: number } {
-  // Filled to the row's width: reading holes or past the end is a slow lookup in V8.
-  const byPos = new Array<FlatCell | undefined>(row.width).fill(undefined);
-  for (const c of after) byPos[c.pos] = c;
+/**
+ * Picks exactly `n` value cells from a row's cells at `first` and after (in position order), or
+ * says why it can't. Walks the row once, allocating only the cells picked: this runs for every
+ * row of every table.
+ */
+function pickValues(row: FlatRow, first: number, n: number, positions: number[] | undefined, from: number): FlatCell[] | { found: number } {
+  const { cells } = row;
   if (positions) {
-    const picked = positions.map((p) => byPos[p] ?? blankAt(row, p));
-    const stray = after.filter((c) => !positions.includes(c.pos) && !c.empty && c.pos < positions[positions.length - 1]);
-    if (picked.every((c): c is FlatCell => c !== undefined) && stray.length === 0) return picked;
+    // Each value under its header; a filled cell elsewhere before the last header is a stray.
+    const picked: FlatCell[] = [];
+    let i = first;
+    for (const p of positions) {
+      while (i < cells.length && cells[i].pos < p && cells[i].empty) i++;
+      if (i < cells.length && cells[i].pos < p) break;
+      const cell = i < cells.length && cells[i].pos === p ? cells[i++] : blankAt(row, p);
+      if (!cell) break;
+      picked.push(cell);
+    }
+    if (picked.length === positions.length) return picked;
   }
   // Without header positions, every position from the label on counts, the empty ones included.
-  const cells: FlatCell[] = [];
+  const found: FlatCell[] = [];
+  let i = first;
   for (let p = from; p < row.width; p++) {
-    const cell = byPos[p] ?? blankAt(row, p);
-    if (cell) cells.push(cell);
+    while (i < cells.length && cells[i].pos < p) i++;
+    const cell = i < cells.length && cells[i].pos === p ? cells[i] : blankAt(row, p);
+    if (cell) found.push(cell);
   }
   // Label columns merged in the original often arrive as empty cells before the values …
-  while (cells.length > n && cells[0].empty) cells.shift();
+  let start = 0;
+  while (found.length - start > n && found[start].empty) start++;
   // … and a sheet's used range may pad rows with empty cells after them.
-  while (cells.length > n && cells[cells.length - 1].empty) cells.pop();
-  return cells.length === n ? cells : { found: cells.filter((c) => !c.empty).length };
+  let end = found.length;
+  while (end - start > n && found[end - 1].empty) end--;
+  if (end - start === n) return start === 0 && end === found.length ? found : found.slice(start, end);
+  let filled = 0;
+  for (let k = start; k < end; k++) if (!found[k].empty) filled++;
+  return { found: filled };
 }
 
 interface LabelledRow {
@@ -378,7 +395,7 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   const taken = new Set<number>();
   for (const l of byDef.values()) {
     const row = rows[l.rowIndex];
-    const picked = pickValues(row, row.cells.slice(l.cellIndex + 1), n, positions, row.cells[l.cellIndex].pos + 1);
+    const picked = pickValues(row, l.cellIndex + 1, n, positions, row.cells[l.cellIndex].pos + 1);
     taken.add(l.rowIndex);
     if (Array.isArray(picked)) assign(l.defIndex, l.rowIndex, picked);
     else attempt.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[l.defIndex].id, expected: n, found: picked.found, source: row.source } });
@@ -446,7 +463,8 @@ function readT4(rows: readonly FlatRow[], from: number, to: number, block: Block
   const row = rows[r];
   const columns = labelsOf(block).columns;
   const positions = headerPositions(rows, from, r, block.rows.flatMap(() => columns));
-  const picked = pickValues(row, row.cells.filter((c) => c.pos >= left), n, positions, left);
+  const first = row.cells.findIndex((c) => c.pos >= left);
+  const picked = pickValues(row, first < 0 ? row.cells.length : first, n, positions, left);
   if (!Array.isArray(picked)) {
     attempt.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
     return;
