@@ -379,7 +379,8 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
     byDef.delete(d);
   }
 
-  const firstData = Math.min(...[...byDef.values()].map((l) => l.rowIndex), to);
+  let firstData = to;
+  for (const l of byDef.values()) firstData = Math.min(firstData, l.rowIndex);
   const positions = headerPositions(rows, from, firstData, labels.columns);
 
   const ids = cellIds(block);
@@ -405,10 +406,7 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   // cells, preceded by nothing but unrecognised text.
   const unlabelled: number[] = [];
   for (let i = from; i < to; i++) {
-    if (taken.has(i)) continue;
-    const cells = rows[i].cells.filter((c) => !c.empty);
-    const values = cells.filter((c) => c.valueLike);
-    if (values.length === n && cells.slice(cells.length - n).every((c) => c.valueLike)) unlabelled.push(i);
+    if (!taken.has(i) && endsInFigures(rows[i].cells, n)) unlabelled.push(i);
   }
 
   // Fill each gap between found rows (in table order) with the unlabelled rows lying between them.
@@ -421,8 +419,9 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   const bounds = [{ defIndex: -1, rowIndex: from - 1 }, ...anchors, { defIndex: block.rows.length, rowIndex: to }];
   const missing: string[] = [];
   for (let k = 1; k < bounds.length; k++) {
+    // Found rows are mostly consecutive: no gap to fill.
+    if (bounds[k].defIndex === bounds[k - 1].defIndex + 1) continue;
     const gapDefs = range(bounds[k - 1].defIndex + 1, bounds[k].defIndex);
-    if (gapDefs.length === 0) continue;
     const gapRows = unlabelled.filter((i) => i > bounds[k - 1].rowIndex && i < bounds[k].rowIndex);
     if (gapRows.length === gapDefs.length && anchors.length > 0) {
       gapDefs.forEach((d, j) => {
@@ -439,6 +438,21 @@ function readBlock(rows: readonly FlatRow[], from: number, to: number, block: Bl
   if (missing.length > 0 && missing.length < block.rows.length) {
     attempt.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
   }
+}
+
+/** Whether a row's filled cells hold exactly `n` figures, and those are its last `n` filled cells. */
+function endsInFigures(cells: readonly FlatCell[], n: number): boolean {
+  let figures = 0;
+  for (const c of cells) if (c.valueLike) figures++;
+  if (figures !== n) return false;
+  // Figures are never empty, so the count above is of filled cells; now the last n filled ones.
+  let seen = 0;
+  for (let k = cells.length - 1; k >= 0 && seen < n; k--) {
+    if (cells[k].empty) continue;
+    if (!cells[k].valueLike) return false;
+    seen++;
+  }
+  return true;
 }
 
 function range(from: number, to: number): number[] {
