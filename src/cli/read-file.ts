@@ -63,43 +63,38 @@ function mb(bytes: number): string {
 
 /** Reads a report file: .xlsx, .html/.htm, .txt or .json. Throws `ReadError` with a message for people. */
 export async function readReportFile(file: string): Promise<ReadResult> {
-  const fail = (code: ReadErrorCode, message: string): ReadError => new ReadError(code, `${message}：${file}`, file);
-
-  // Synchronous calls: the CLI reads its files one after another anyway, and the promise API
-  // costs thread-pool round trips (measured 0.1–0.4 ms a file for stat and readFile together).
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('notFound', '文件不存在');
-    if (code === 'EACCES' || code === 'EPERM') throw fail('noPermission', '没有权限读取文件');
-    throw fail('ioError', `无法读取文件（${code ?? String(e)}）`);
-  }
-  if (stat.isDirectory()) throw fail('directory', '这是一个文件夹，不是文件');
-  // FIFOs and devices could block or never end.
-  if (!stat.isFile()) throw fail('notFile', '不是普通文件');
+  const fail: Fail = (code, message) => new ReadError(code, `${message}：${file}`, file);
 
   const ext = path.extname(file).toLowerCase();
-  if (!['.xlsx', '.html', '.htm', '.txt', '.json'].includes(ext)) {
-    if (ext === '.xls') throw fail('unsupportedType', '不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查');
-    const shown = ext === '' ? '（没有扩展名）' : ` ${ext}`;
-    throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);
-  }
-  if (stat.size === 0) throw fail('empty', '文件为空');
-  if (stat.size > READ_LIMITS.maxFileBytes) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(stat.size)} MB）`);
-
   let bytes: Uint8Array;
+  // Synchronous calls: the CLI reads its files one after another anyway, and the promise API
+  // costs thread-pool round trips (measured 0.1–0.4 ms a file for stat and readFile together).
+  // The file is opened once and asked what it is (fstat) before reading: a separate stat would
+  // be one more system call a file (0.03 ms here). Non-blocking, so that opening a FIFO cannot wait.
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EACCES' || code === 'EPERM') throw fail('noPermission', '没有权限读取文件');
-    throw fail('ioError', `无法读取文件（${code ?? String(e)}）`);
+    throw ioFailure(e, fail);
   }
-  // The file may have changed since stat.
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw fail('directory', '这是一个文件夹，不是文件');
+    // FIFOs and devices could block or never end.
+    if (!stat.isFile()) throw fail('notFile', '不是普通文件');
+    if (!['.xlsx', '.html', '.htm', '.txt', '.json'].includes(ext)) {
+      if (ext === '.xls') throw fail('unsupportedType', '不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查');
+      const shown = ext === '' ? '（没有扩展名）' : ` ${ext}`;
+      throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);
+    }
+    if (stat.size === 0) throw fail('empty', '文件为空');
+    if (stat.size > READ_LIMITS.maxFileBytes) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(stat.size)} MB）`);
+    bytes = readUpTo(fd, stat.size, fail);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // The file may have shrunk since fstat (it cannot have grown past it: no more is read).
   if (bytes.length === 0) throw fail('empty', '文件为空');
-  if (bytes.length > READ_LIMITS.maxFileBytes) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(bytes.length)} MB）`);
 
   if (ext === '.xlsx') return readWorkbook(bytes, fail);
   const decoded = decodeUnlessBinary(bytes, { utf8: nodeUtf8Text });
@@ -120,6 +115,32 @@ export async function readReportFile(file: string): Promise<ReadResult> {
     if (e instanceof HtmlReadError) throw fail('tooDeep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取`);
     throw e;
   }
+}
+
+function ioFailure(e: unknown, fail: Fail): ReadError {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fail('notFound', '文件不存在');
+  // Windows does not open a folder as a file.
+  if (code === 'EISDIR') return fail('directory', '这是一个文件夹，不是文件');
+  if (code === 'EACCES' || code === 'EPERM') return fail('noPermission', '没有权限读取文件');
+  return fail('ioError', `无法读取文件（${code ?? String(e)}）`);
+}
+
+/** At most `size` bytes from the start of an open file: fewer when it shrank since fstat. */
+function readUpTo(fd: number, size: number, fail: Fail): Uint8Array {
+  // Not from Node's shared pool, as readFileSync's: the bytes own their whole ArrayBuffer.
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let filled = 0;
+  try {
+    while (filled < size) {
+      const n = fs.readSync(fd, bytes, filled, size - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+  } catch (e) {
+    throw ioFailure(e, fail);
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
@@ -39,6 +40,21 @@ describe('refusals: one line of Chinese naming the file', () => {
     fs.mkdirSync(folder);
     expect((await refusal(folder)).message).toBe(`这是一个文件夹，不是文件：${folder}`);
     expect((await refusal('/dev/null')).message).toBe('不是普通文件：/dev/null');
+  });
+
+  // Opening a FIFO for reading waits for a writer unless it is opened non-blocking. A writer
+  // arrives after 2 s, so that a blocking open makes this test fail rather than hang.
+  (process.platform === 'win32' ? test.skip : test)('a FIFO with no writer is refused at once, not waited on', async () => {
+    const fifo = path.join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `sleep 2; echo x > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      const started = Date.now();
+      expect((await refusal(fifo)).code).toBe('notFile');
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      writer.kill('SIGKILL');
+    }
   });
 
   test('empty file', async () => {
