@@ -5,7 +5,7 @@
  */
 import { detectYear, findSections, isWholeReport, missingSections } from './document';
 import type { Finding } from './engine/findings';
-import { parseReport, validate, type ParsedCells, type ReportInput } from './engine/validate';
+import { parseAndValidate, type ParsedCells, type ReportInput } from './engine/validate';
 import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
 import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
@@ -128,11 +128,11 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
     lastYear = { format: last.format, year: last.year, cells: last.raw };
   }
-  const parsed = parseReport(report);
+  const { parsed, findings } = parseAndValidate(report, { lastYear });
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
-  return new CheckResult(extracted, parsed, [...extracted.importFindings, ...validate(report, { lastYear }), ...narrativeFindings]);
+  return new CheckResult(extracted, parsed, [...extracted.importFindings, ...findings, ...narrativeFindings]);
 }
 
 /**

@@ -86,9 +86,9 @@ export interface ParsedReport {
   /** The same, by position; undefined where not found. */
   cells: (ParsedValue | undefined)[];
   /** The value of each cell as a safe integer (Decimal.safeInteger), NaN where it is none. */
-  integers: Float64Array;
-  /** 1 where the cell holds a plainly written small whole number (`smallWholeNumber`): no issues. */
-  plain: Uint8Array;
+  integers: readonly number[];
+  /** True where the cell holds a plainly written small whole number (`smallWholeNumber`): no issues. */
+  plain: readonly boolean[];
 }
 
 const parsedReports = new WeakMap<object, ParsedReport>();
@@ -101,11 +101,19 @@ export function parseReport(report: ReportInput): ParsedCells {
 function parsedReport(report: ReportInput): ParsedReport {
   const seen = parsedReports.get(report.cells);
   if (seen && seen.format === report.format) return seen;
+  const entry = parsePlanned(report);
+  parsedReports.set(report.cells, entry);
+  return entry;
+}
+
+/** Every value cell of a report parsed, by its position in the format's plan. */
+function parsePlanned(report: ReportInput): ParsedReport {
   const plan = planOf(report.format);
   const { cells } = plan;
+  // Plain arrays: typed arrays of this size get a backing store outside the heap, slow to make.
   const byPosition = new Array<ParsedValue | undefined>(cells.length).fill(undefined);
-  const integers = new Float64Array(cells.length).fill(Number.NaN);
-  const plain = new Uint8Array(cells.length);
+  const integers = new Array<number>(cells.length).fill(Number.NaN);
+  const plain = new Array<boolean>(cells.length).fill(false);
   for (let k = 0; k < cells.length; k++) {
     const { id, kind } = cells[k];
     const raw = report.cells[id];
@@ -118,14 +126,12 @@ function parsedReport(report: ReportInput): ParsedReport {
     const n = typeof raw === 'number' || typeof raw === 'string' ? smallWholeNumber(raw) : undefined;
     if (n !== undefined) {
       integers[k] = n;
-      plain[k] = 1;
+      plain[k] = true;
     } else {
       integers[k] = p.value?.safeInteger ?? Number.NaN;
     }
   }
-  const entry = { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers, plain };
-  parsedReports.set(report.cells, entry);
-  return entry;
+  return { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers, plain };
 }
 
 /** Whether last year's report can supply `cell` for a cross-year rule of `format`. */
@@ -136,9 +142,21 @@ function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
 }
 
 export function validate(report: ReportInput, options: ValidateOptions = {}): Finding[] {
+  return findingsOf(report, parsedReport(report), options);
+}
+
+/**
+ * Parses and validates a report that is checked once (the CLI's files): the same as
+ * `parseReport` and `validate`, without remembering the parse for later calls.
+ */
+export function parseAndValidate(report: ReportInput, options: ValidateOptions = {}): { parsed: ParsedCells; findings: Finding[] } {
+  const parsedThisYear = parsePlanned(report);
+  return { parsed: parsedThisYear.parsed, findings: findingsOf(report, parsedThisYear, options) };
+}
+
+function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: ValidateOptions): Finding[] {
   const { format } = report;
   const findings: Finding[] = [];
-  const parsedThisYear = parsedReport(report);
   const { parsed: thisYear, cells, integers } = parsedThisYear;
   const last = options.lastYear;
   const lastYear = last ? parseReport(last) : undefined;
@@ -233,7 +251,7 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Fi
   const { plain } = parsedThisYear;
   plan.cells.forEach(({ id }, k) => {
     const parsed = cells[k];
-    if (!parsed || plain[k] === 1) return;
+    if (plain[k] || !parsed) return;
     for (const issue of parsed.issues) {
       const params: Record<string, unknown> = {};
       if (parsed.value !== null) params.value = parsed.value.toNumber();

@@ -161,8 +161,8 @@ function flatten(grids: readonly Grid[]): Rows {
   // Filled, not holey: an array with gaps may turn into a slow dictionary.
   const byLabel = new Array<Occurrence[] | undefined>(labelDictionary().labels.length).fill(undefined);
   for (const grid of grids) {
-    const widths = new Set(grid.rows.map((r) => r.cells.length));
-    const positional = widths.size === 1 && grid.rows.length > 1;
+    const width = grid.rows[0]?.cells.length;
+    const positional = grid.rows.length > 1 && grid.rows.every((r) => r.cells.length === width);
     for (const row of grid.rows) {
       const rowIndex = rows.length;
       const cells: FlatCell[] = [];
