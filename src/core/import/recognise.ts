@@ -172,9 +172,15 @@ function flatten(grids: readonly Grid[]): Rows {
         const { empty, valueLike, hits } = textInfo(cell.value);
         cells.push({ raw: cell.value, empty, pos, valueLike, hits });
         for (const hit of hits) {
-          const list = (byLabel[hit.id] ??= []);
+          const list = byLabel[hit.id];
+          if (list === undefined) {
+            byLabel[hit.id] = [{ row: rowIndex, score: hit.score }];
+            continue;
+          }
+          // Made with their first occurrence, lists are never read at index −1 (which V8 looks up
+          // as a named property, slowly).
           const last = list[list.length - 1];
-          if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
+          if (last.row === rowIndex) last.score = Math.max(last.score, hit.score);
           else list.push({ row: rowIndex, score: hit.score });
         }
       }
