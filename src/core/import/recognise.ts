@@ -451,7 +451,7 @@ function endsInFigures(cells: readonly FlatCell[], n: number): boolean {
   let figures = 0;
   for (const c of cells) if (c.valueLike) figures++;
   if (figures !== n) return false;
-  // Figures are never empty, so the count above is of filled cells; now the last n filled ones.
+  // Figures are never empty: the row qualifies when its last n filled cells are all figures.
   let seen = 0;
   for (let k = cells.length - 1; k >= 0 && seen < n; k--) {
     if (cells[k].empty) continue;
