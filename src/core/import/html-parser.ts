@@ -44,7 +44,9 @@ function plainTextType(code: number): number {
  * concatenations. Here a run of plain characters in the data state is taken as one slice of the
  * input: the same characters join the same token, so the tree is identical (the tests compare it
  * with stock parse5's, node by node). The page parser reports no parse errors, which the run
- * could not: it skips the per-character checks that report control characters.
+ * could not: it skips the per-character checks that report control characters. It overrides
+ * parse5's protected tokenizer API, so package.json pins parse5's version; those tests are what
+ * to run before changing it.
  */
 class PlainTextTokenizer extends Tokenizer {
   protected override _stateData(cp: number): void {
