@@ -4,7 +4,7 @@
  * Derived from the format data only.
  */
 import type { BlockDef, FormatDef, TableId } from '../formats/types';
-import type { Grid, RawValue } from '../import/grid';
+import { MERGED_CELL, type Grid, type RawValue } from '../import/grid';
 
 export interface Merge {
   row: number;
@@ -134,7 +134,7 @@ export function toGrids(tables: readonly LaidOutTable[]): Grid[] {
       name: `表格${k + 1}`,
       rows: t.rows.map((row, r) => ({
         source: `表格${k + 1} 第${r + 1}行`,
-        cells: Array.from({ length: width }, (_, c) => (covered.has(`${r}:${c}`) ? { value: null, merged: true } : { value: row[c] ?? null })),
+        cells: Array.from({ length: width }, (_, c) => (covered.has(`${r}:${c}`) ? MERGED_CELL : { value: row[c] ?? null })),
       })),
     };
   });

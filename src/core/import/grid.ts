@@ -16,6 +16,13 @@ export interface GridCell {
   merged?: boolean;
 }
 
+/**
+ * The cell of every empty position, and of every covered position of a merged cell: shared, so
+ * a reader allocates nothing for them, and frozen, as nothing writes to a grid once it is read.
+ */
+export const EMPTY_CELL: GridCell = Object.freeze({ value: null });
+export const MERGED_CELL: GridCell = Object.freeze({ value: null, merged: true });
+
 export interface GridRow {
   cells: GridCell[];
   /** Where the row came from, for messages: e.g. `Sheet1!第12行`, `表格2 第5行`, `第130行`. */

@@ -4,7 +4,7 @@
  * styles, templates and hidden elements contribute nothing, and nothing is ever executed.
  */
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import type { Grid, GridCell, GridRow, ReadResult } from './grid';
+import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type ReadResult } from './grid';
 import { parsePage } from './html-parser';
 
 export { HtmlReadError, MAX_HTML_DEPTH } from './html-parser';
@@ -157,10 +157,6 @@ class Budget {
   constructor(public remaining: number) {}
 }
 
-/** Covered and empty positions share one cell each: nothing writes to a grid once it is read. */
-const MERGED: GridCell = Object.freeze({ value: null, merged: true });
-const EMPTY: GridCell = Object.freeze({ value: null });
-
 function buildGrid(table: Element, name: string, budget: Budget): Grid | undefined {
   const trs = tableRows(table);
   if (trs.length === 0) return undefined;
@@ -191,7 +187,7 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
       budget.remaining -= cs * rs;
       cellsOfRow[c] = { value: cellText(td) };
       for (let dr = 0; dr < rs; dr++) {
-        for (let dc = dr === 0 ? 1 : 0; dc < cs; dc++) grid[r + dr][c + dc] = MERGED;
+        for (let dc = dr === 0 ? 1 : 0; dc < cs; dc++) grid[r + dr][c + dc] = MERGED_CELL;
       }
       c += cs;
     }
@@ -200,7 +196,7 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
   for (let r = 0; r < grid.length; r++) {
     const cells = grid[r];
     // Positions no cell reached (a short row beside a rowspan) are empty, not merged.
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = EMPTY;
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = EMPTY_CELL;
     rows.push({ cells: cells as GridCell[], source: `${name} 第${r + 1}行` });
   }
   return { name, rows };

@@ -5,7 +5,7 @@
  */
 import type { Cell, Worksheet } from 'exceljs';
 import { columnName } from '../template/a1';
-import type { Grid, GridCell, GridRow, RawValue, ReadResult } from './grid';
+import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type RawValue, type ReadResult } from './grid';
 import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
 
 export type XlsxErrorKind =
@@ -158,9 +158,6 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
 /** `1` → `A`, `27` → `AA`: one-based, as ExcelJS numbers columns. */
 export const columnLetters = (col: number): string => columnName(col - 1);
 
-/** Every empty position shares one cell: nothing writes to a grid once it is read. */
-const EMPTY: GridCell = Object.freeze({ value: null });
-
 function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number): Grid {
   const name = sheet.name;
   // One pass over the non-empty cells gives both the used rectangle (as `sheet.dimensions`
@@ -194,12 +191,12 @@ function sheetToGrid(sheet: Worksheet, maxGridCells: number, mergeType: number):
   }
   const rows: GridRow[] = [];
   for (let r = top; r <= bottom; r++) {
-    const cells: GridCell[] = new Array<GridCell>(width).fill(EMPTY);
+    const cells: GridCell[] = new Array<GridCell>(width).fill(EMPTY_CELL);
     rows.push({ cells, source: `${name}!第${r}行`, origin: { row: r - 1, col: left - 1 } });
   }
   for (const { row, col, cell } of found) {
     // Covered positions of a merged range report the anchor's value: keep it at the anchor only.
-    rows[row - top].cells[col - left] = cell.type === mergeType ? { value: null, merged: true } : { value: cellValue(cell) };
+    rows[row - top].cells[col - left] = cell.type === mergeType ? MERGED_CELL : { value: cellValue(cell) };
   }
   return { name, rows };
 }
