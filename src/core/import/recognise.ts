@@ -224,9 +224,7 @@ function sourcesOf({ ids, rows, cells }: Attempt['placed']): Record<string, stri
 }
 
 interface BlockLabels {
-  /** Per row of the block, the dictionary id of its own (innermost) label. */
-  rows: readonly number[];
-  /** The first row of the block carrying each label id. */
+  /** The first row of the block whose own (innermost) label has each dictionary id. */
   rowOf: ReadonlyMap<number, number>;
   /** Dictionary ids of the column labels, in order. */
   columns: readonly number[];
@@ -238,12 +236,12 @@ function labelsOf(block: BlockDef): BlockLabels {
   let labels = blockLabels.get(block);
   if (!labels) {
     const dict = labelDictionary();
-    const rows = block.rows.map((r) => dict.idOf(r.labels[r.labels.length - 1]));
     const rowOf = new Map<number, number>();
-    rows.forEach((id, k) => {
+    block.rows.forEach((r, k) => {
+      const id = dict.idOf(r.labels[r.labels.length - 1]);
       if (!rowOf.has(id)) rowOf.set(id, k);
     });
-    labels = { rows, rowOf, columns: block.columns.map((c) => dict.idOf(c.label)) };
+    labels = { rowOf, columns: block.columns.map((c) => dict.idOf(c.label)) };
     blockLabels.set(block, labels);
   }
   return labels;
