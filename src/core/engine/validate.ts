@@ -9,7 +9,7 @@ import type { RawValue } from '../import/grid';
 import { rulesOf } from '../rules/expand';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
-import { parseCell, smallWholeNumber, type ParsedValue } from '../values/parse';
+import { parseCell, parseWritten, smallWholeNumber, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
 import { planOf, type Plan, type PlannedTerm } from './plan';
@@ -119,11 +119,12 @@ function parsePlanned(report: ReportInput): ParsedReport {
     const raw = report.cells[id];
     // The own-property test is only needed for a cell set to undefined (ids name no inherited property).
     if (raw === undefined && !Object.prototype.hasOwnProperty.call(report.cells, id)) continue;
-    const p = parseCell(raw, kind);
+    const written = typeof raw === 'number' || typeof raw === 'string';
+    const n = written ? smallWholeNumber(raw) : undefined;
+    const p = written ? parseWritten(raw, kind, n) : parseCell(raw, kind);
     byPosition[k] = p;
     // Most cells hold a plain whole number, which is its own integer: its shared reading (cold
     // in the cache after a workbook is read) is not looked into.
-    const n = typeof raw === 'number' || typeof raw === 'string' ? smallWholeNumber(raw) : undefined;
     if (n !== undefined) {
       integers[k] = n;
       plain[k] = true;

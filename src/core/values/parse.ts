@@ -92,8 +92,12 @@ export function smallWholeNumber(raw: string | number): number | undefined {
  */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
   if (typeof raw !== 'string' && typeof raw !== 'number') return parseUncached(raw, kind);
-  const n = smallWholeNumber(raw);
-  if (n !== undefined) return (small[n] ??= parseUncached(raw, kind));
+  return parseWritten(raw, kind, smallWholeNumber(raw));
+}
+
+/** `parseCell` for text or a number whose `smallWholeNumber` the caller has already worked out. */
+export function parseWritten(raw: string | number, kind: ValueKind, whole: number | undefined): ParsedValue {
+  if (whole !== undefined) return (small[whole] ??= parseUncached(raw, kind));
   const byContent = memo[kind];
   let parsed = byContent.get(raw);
   if (parsed === undefined) {
