@@ -112,7 +112,7 @@ export async function readReportFile(file: string): Promise<ReadResult> {
   try {
     return readHtml(text);
   } catch (e) {
-    if (e instanceof HtmlReadError) throw fail('tooDeep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取`);
+    if (e instanceof HtmlReadError) throw fail('tooDeep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取；请在浏览器中打开该网页，将年报正文和表格复制到文本文件（.txt）后再检查`);
     throw e;
   }
 }

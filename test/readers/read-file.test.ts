@@ -111,10 +111,10 @@ describe('refusals: one line of Chinese naming the file', () => {
 
   test('HTML nested absurdly deep', async () => {
     const file = write('deep.html', `${'<div>'.repeat(20_000)}x`);
-    expect((await refusal(file)).message).toBe(`网页的标签嵌套超过 500 层，不像是正常的网页，无法读取：${file}`);
+    expect((await refusal(file)).message).toBe(`网页的标签嵌套超过 500 层，不像是正常的网页，无法读取；请在浏览器中打开该网页，将年报正文和表格复制到文本文件（.txt）后再检查：${file}`);
     // `<div/>` opens a div as `<div>` does: refused the same way, not a stack overflow.
     const selfClosed = write('self-closed.html', '<div/>'.repeat(20_000));
-    expect((await refusal(selfClosed)).message).toBe(`网页的标签嵌套超过 500 层，不像是正常的网页，无法读取：${selfClosed}`);
+    expect((await refusal(selfClosed)).message).toBe(`网页的标签嵌套超过 500 层，不像是正常的网页，无法读取；请在浏览器中打开该网页，将年报正文和表格复制到文本文件（.txt）后再检查：${selfClosed}`);
   });
 
   test('invalid JSON gives the position', async () => {
