@@ -28,7 +28,8 @@ export function findCulprits(plan: Plan, holds: readonly (boolean | undefined)[]
   const result = new Map<string, { cell: string; value: number }>();
   if (failing.length === 0) return result;
 
-  const { cells, integers } = report;
+  const { integers } = report;
+  const cells = report.parsed.byPosition;
   // Every term of an evaluated relation is readable.
   const valueOf = (t: PlannedTerm): Decimal => cells[t.index]?.value as Decimal;
   const evaluatedWith = (cell: string): PlannedRelation[] =>

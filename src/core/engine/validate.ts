@@ -35,8 +35,8 @@ export interface ValidateOptions {
 export class ParsedCells implements ReadonlyMap<string, ParsedValue> {
   constructor(
     private readonly plan: Plan,
-    /** Undefined where the cell was not found. */
-    private readonly byPosition: readonly (ParsedValue | undefined)[],
+    /** By position in the plan (`Plan.cells`); undefined where the cell was not found. */
+    readonly byPosition: readonly (ParsedValue | undefined)[],
   ) {}
 
   get(id: string): ParsedValue | undefined {
@@ -79,12 +79,10 @@ export class ParsedCells implements ReadonlyMap<string, ParsedValue> {
   }
 }
 
-/** A report's parsed cells, also by position in its format's plan (`Plan.cells`). */
+/** A report's parsed cells, with what the rules read of them by position in the plan. */
 export interface ParsedReport {
   format: FormatDef;
   parsed: ParsedCells;
-  /** The same, by position; undefined where not found. */
-  cells: (ParsedValue | undefined)[];
   /** The value of each cell as a safe integer (Decimal.safeInteger), NaN where it is none. */
   integers: readonly number[];
   /** True where the cell holds a plainly written small whole number (`smallWholeNumber`): no issues. */
@@ -132,7 +130,7 @@ function parsePlanned(report: ReportInput): ParsedReport {
       integers[k] = p.value?.safeInteger ?? Number.NaN;
     }
   }
-  return { format: report.format, parsed: new ParsedCells(plan, byPosition), cells: byPosition, integers, plain };
+  return { format: report.format, parsed: new ParsedCells(plan, byPosition), integers, plain };
 }
 
 /** Whether last year's report can supply `cell` for a cross-year rule of `format`. */
@@ -158,7 +156,8 @@ export function parseAndValidate(report: ReportInput, options: ValidateOptions =
 function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: ValidateOptions): Finding[] {
   const { format } = report;
   const findings: Finding[] = [];
-  const { parsed: thisYear, cells, integers } = parsedThisYear;
+  const { parsed: thisYear, integers } = parsedThisYear;
+  const cells = thisYear.byPosition;
   const last = options.lastYear;
   const lastYear = last ? parseReport(last) : undefined;
   const plan = planOf(format);
