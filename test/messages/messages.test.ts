@@ -81,3 +81,28 @@ test('zh-CN tells the user what to do for each cell problem', () => {
   expect(byCode('t2.feeMagnitude')).toContain('疑似按“元”填写');
   expect(byCode('t3.carryOver')).toContain('上年报告「四、结转下年度继续办理 / 自然人」为 40');
 });
+
+describe('the reading and 内容雷同 codes name what they concern in both locales', () => {
+  const reconstructed: Finding = {
+    code: 'import.reconstructed', severity: 'info', cells: [], expected: null, actual: null, difference: null,
+    params: { table: 't3', block: 't3', rows: ['received', 'carriedIn'] },
+  };
+  const sameAsLastYear: Finding = {
+    code: 'doc.sameAsLastYear', severity: 'warning', cells: [], expected: null, actual: null, difference: null,
+    params: { section: '五、存在的主要问题及改进情况', similarity: 96 },
+  };
+
+  test('zh-CN', () => {
+    expect(messageFor(reconstructed, f2021, 'zh-CN')).toBe(
+      '「三、收到和处理政府信息公开申请情况」中「一、本年新收政府信息公开申请数量」、「二、上年结转政府信息公开申请数量」的数字连在一起，只有一种拆分能使表内全部勾稽关系成立，已按该拆分读取。请与原件核对。',
+    );
+    expect(messageFor(sameAsLastYear, f2021, 'zh-CN')).toBe(
+      '“五、存在的主要问题及改进情况”部分的文字（数字、日期除外）与上年报告相同部分的相似度为 96%，存在内容雷同问题。请结合本年度工作实际重新撰写。',
+    );
+  });
+
+  test('en', () => {
+    expect(messageFor(reconstructed, f2021, 'en')).toContain('"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量" ran together');
+    expect(messageFor(sameAsLastYear, f2021, 'en')).toContain('"五、存在的主要问题及改进情况" is 96% the same');
+  });
+});

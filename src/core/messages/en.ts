@@ -84,4 +84,11 @@ export const en: Catalogue = {
         return `${q(where)} cannot be read unambiguously.`;
     }
   },
+  'doc.sameAsLastYear': (f) =>
+    `Section "${String(f.params?.section ?? '')}" is ${figure(f.params?.similarity as number)}% the same as last year's (figures and dates masked); rewrite it for this year.`,
+  'import.reconstructed': (f, n) => {
+    const block = (f.params?.block as string | undefined) ?? String(f.params?.table ?? '');
+    const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block, r)));
+    return `In ${q(importWhere(f, n))}, the figures of ${rows.join(', ')} ran together; exactly one split satisfies every relation of the table, and they were read that way. Compare with the original.`;
+  },
 };

@@ -24,4 +24,6 @@ export const SUMMARIES: Record<RuleCode, string> = {
   'import.tableNotFound': '未找到某张表格',
   'import.partialTable': '表格不完整，缺少部分项目（列明缺少的行）',
   'import.ambiguous': '无法无歧义地读取（数字连在一起、某行单元格过多或过少、同一项目出现两次），不作推测',
+  'doc.sameAsLastYear': '内容雷同：某一部分的文字（数字、日期除外）与上年报告相同部分的相似度达到 90% 以上',
+  'import.reconstructed': '数字连在一起（如“申请数量230 000023”），因只有一种拆分能使表内全部勾稽关系成立，已按该拆分读取（列明所涉各行）',
 };

@@ -104,4 +104,13 @@ export const zhCN: Catalogue = {
         return `${q(where)}无法准确读取，请核对表格。`;
     }
   },
+  'doc.sameAsLastYear': (f) => {
+    const share = figure(f.params?.similarity as number);
+    return `“${String(f.params?.section ?? '')}”部分的文字（数字、日期除外）与上年报告相同部分的相似度为 ${share}%，存在内容雷同问题。请结合本年度工作实际重新撰写。`;
+  },
+  'import.reconstructed': (f, n) => {
+    const block = (f.params?.block as string | undefined) ?? String(f.params?.table ?? '');
+    const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block, r)));
+    return `${q(importWhere(f, n))}中${rows.join('、')}的数字连在一起，只有一种拆分能使表内全部勾稽关系成立，已按该拆分读取。请与原件核对。`;
+  },
 };

@@ -27,6 +27,8 @@ export const RULE_CODES = {
   'import.tableNotFound': 'error',
   'import.partialTable': 'error',
   'import.ambiguous': 'error',
+  'doc.sameAsLastYear': 'warning',
+  'import.reconstructed': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULE_CODES;
