@@ -181,6 +181,11 @@ function numbersOf(parsed: ParsedCells): Record<string, number | null> {
   return values;
 }
 
+/** True when none of the three tables was read. Tables that are there but ambiguous (two copies) are findings, not "none found". */
+export function foundNoTables(report: Pick<CheckedReport, 'tables' | 'findings'>): boolean {
+  return !report.tables.t2 && !report.tables.t3 && !report.tables.t4 && !report.findings.some((f) => f.code === 'import.ambiguous');
+}
+
 /** True when any finding is an error. */
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');

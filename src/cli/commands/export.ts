@@ -11,8 +11,8 @@ import { exportReport, ExportRefusedError } from '../../core/export';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError } from '../../core/narrative/generate';
 import type { ExportArgs } from '../args';
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
-import { readAndCheck } from './load';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from '../io';
+import { isUnreadable, loadReport, readLastYear } from '../load';
 import { DEFAULT_BODY } from './narrate';
 
 const TEXT_FORMATS = new Set(['html', 'csv', 'json']);
@@ -41,13 +41,11 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
     io.stderr(`nianbao: ${message}\n`);
     return code;
   };
-  const loaded = await readAndCheck(args, {
-    lastYear: '上年报告',
-    internal: (message, file) => `导出时发生内部错误（${message}），请将此文件反馈给维护人员：${file}`,
-    noTables: (file) => `未找到任何一张年度报告表格：${file}`,
-  });
-  if (typeof loaded === 'string') return fail(loaded);
-  const { source, lastYear, report } = loaded;
+  const lastYear = args.lastYear ? await readLastYear(args.lastYear, args.lang) : undefined;
+  if (lastYear && isUnreadable(lastYear)) return fail(lastYear.error);
+  const loaded = await loadReport(args.file, { format: args.format, year: args.year, lastYear, lang: args.lang });
+  if (isUnreadable(loaded)) return fail(loaded.error);
+  const { source, report } = loaded;
 
   const body = args.body ?? bodyOf(source) ?? DEFAULT_BODY;
   // The figure-bearing paragraphs go in when the tables allow them; otherwise the sections stay for the user.
