@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckedReport } from '../../core/check';
-import { parseReport } from '../../core/engine/validate';
 import type { RawValue } from '../../core/import/grid';
 import { exportReport, ExportRefusedError } from '../../core/export';
 import { bodyOf } from '../../core/narrative/body';
@@ -27,10 +26,9 @@ export function defaultOutput(file: string, extension: string): string {
  * the number it is; anything the checks flagged (units, `/`, text) goes out exactly as written.
  */
 function asWritten(report: CheckedReport): Record<string, RawValue> {
-  const parsed = parseReport({ format: report.format, year: report.year, cells: report.raw });
   const cells: Record<string, RawValue> = {};
   for (const [id, raw] of Object.entries(report.raw)) {
-    const p = parsed.get(id);
+    const p = report.parsed.get(id);
     cells[id] = typeof raw === 'string' && p?.value && p.issues.length === 0 ? p.value.toNumber() : raw;
   }
   return cells;
@@ -52,7 +50,7 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
   let narrative;
   if (report.year !== undefined) {
     try {
-      narrative = generateNarrative({ format: report.format, year: report.year, body, values: parseReport({ format: report.format, year: report.year, cells: report.raw }), options: { findings: report.findings } }).sections;
+      narrative = generateNarrative({ format: report.format, year: report.year, body, values: report.parsed, options: { findings: report.findings } }).sections;
     } catch (err) {
       if (!(err instanceof NarrativeRefusedError)) throw err;
     }

@@ -1,7 +1,4 @@
 /** `nianbao narrate`: reads one report, checks it, writes the narrative sections, and decides the exit code. */
-import { extract } from '../../core/check';
-import { parseReport, type ParsedCells } from '../../core/engine/validate';
-import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError, type Narrative } from '../../core/narrative/generate';
@@ -32,12 +29,6 @@ const TEXT = {
   },
 } as const;
 
-/** Last year's cells, for 较上年增长/下降. */
-function lastYearCells(read: ReadResult, year: number): ParsedCells {
-  const last = extract(read, { year: year - 1 });
-  return parseReport({ format: last.format, year: last.year, cells: last.raw });
-}
-
 export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
   const t = TEXT[args.lang];
   const fail = (message: string, code = EXIT_UNREADABLE): number => {
@@ -59,8 +50,8 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
       format: report.format,
       year,
       body: args.body ?? bodyOf(source) ?? DEFAULT_BODY,
-      values: parseReport({ format: report.format, year, cells: report.raw }),
-      lastYear: lastYear ? lastYearCells(lastYear, year) : undefined,
+      values: report.parsed,
+      lastYear: report.lastYear,
       options: { zeroCategories: args.zero, draft: args.draft, findings: report.findings, processingFee: args.fee },
     });
   } catch (err) {
