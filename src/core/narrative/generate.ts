@@ -15,7 +15,7 @@
  */
 import type { Finding } from '../engine/findings';
 import { validate, type ParsedCells } from '../engine/validate';
-import { cellsOf } from '../formats/registry';
+import { cellsOf, missingCells } from '../formats/registry';
 import type { FormatDef, TableId } from '../formats/types';
 import type { RawValue } from '../import/grid';
 import { messageFor } from '../messages';
@@ -200,12 +200,9 @@ function cellsOfBasis(basis: FigureBasis): string[] {
 }
 
 /** Cells of the format's tables that are absent from `values`, per table. */
-function missingCells(format: FormatDef, values: ParsedCells): Map<TableId, string[]> {
+function missingByTable(format: FormatDef, values: ParsedCells): Map<TableId, string[]> {
   const missing = new Map<TableId, string[]>();
-  for (const [id, def] of cellsOf(format)) {
-    if (values.has(id)) continue;
-    missing.set(def.block.table, [...(missing.get(def.block.table) ?? []), id]);
-  }
+  for (const { block, cells } of missingCells(format, (id) => values.has(id))) missing.set(block.table, [...(missing.get(block.table) ?? []), ...cells]);
   return missing;
 }
 
@@ -222,7 +219,7 @@ function errorsOf(input: NarrativeInput): Finding[] {
   }
   const errors = findings.filter((f) => f.severity === 'error');
   const reported = new Set(errors.filter((f) => f.code.startsWith('import.') || f.code.startsWith('doc.')).flatMap((f) => [...f.cells, `table:${String(f.params?.table ?? '')}`]));
-  for (const [table, cells] of missingCells(format, values)) {
+  for (const [table, cells] of missingByTable(format, values)) {
     if (reported.has(`table:${table}`) || cells.every((c) => reported.has(c))) continue;
     const code = cells.length === [...cellsOf(format).values()].filter((d) => d.block.table === table).length ? 'import.tableNotFound' : 'import.partialTable';
     const missingRows = [...new Set(cells.map((c) => c.split('.').slice(-2, -1)[0]))];
