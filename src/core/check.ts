@@ -83,7 +83,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     formatDetected: recognition.formatDetected,
     year,
     tables: recognition.tables,
-    raw: recognition.cells,
+    raw: recognition.raw,
     sources: recognition.sources,
     importFindings,
   };
@@ -118,11 +118,11 @@ function missingFromCellMap(format: FormatDef, raw: Record<string, RawValue>, ta
 
 export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {
   const extracted = extract(read, options);
-  const report: ReportInput = { format: extracted.format, year: extracted.year, cells: extracted.raw };
+  const report: ReportInput = { format: extracted.format, year: extracted.year, raw: extracted.raw };
   let lastYear: ReportInput | undefined;
   if (options.lastYear) {
     const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
-    lastYear = { format: last.format, year: last.year, cells: last.raw };
+    lastYear = { format: last.format, year: last.year, raw: last.raw };
   }
   const validation = validate(report, { lastYear });
   // Text that restates the figures is checked against them (whole reports carry running text).

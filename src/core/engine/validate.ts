@@ -20,7 +20,7 @@ export interface ReportInput {
   /** The report year, when known (enables `format.yearMismatch`). */
   year?: number;
   /** Raw contents of the value cells that were found, by cell id. Absent ids are "not found". */
-  cells: Readonly<Record<string, RawValue>>;
+  raw: Readonly<Record<string, RawValue>>;
 }
 
 export interface ValidateOptions {
@@ -43,7 +43,7 @@ export interface Validation {
 export function parseReport(report: ReportInput): ParsedCells {
   const parsed = new Map<string, ParsedValue>();
   for (const { id, kind } of compiledOf(report.format).cells) {
-    if (Object.hasOwn(report.cells, id)) parsed.set(id, parseCell(report.cells[id], kind));
+    if (Object.hasOwn(report.raw, id)) parsed.set(id, parseCell(report.raw[id], kind));
   }
   return parsed;
 }

@@ -23,7 +23,7 @@ export interface Recognition {
   formatDetected: boolean;
   tables: Record<TableId, boolean>;
   /** Raw content of every value cell found, by cell id. */
-  cells: Record<string, RawValue>;
+  raw: Record<string, RawValue>;
   /** Where each cell was read from (`Sheet1!D12`, `表格2 第5行`, `第130行`), by cell id. */
   sources: Record<string, string>;
   /** `import.*` findings. */
@@ -65,7 +65,7 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
     format,
     formatDetected: options.format !== undefined || detected !== undefined,
     tables: reading.tables,
-    cells: reading.cells,
+    raw: reading.raw,
     sources: reading.sources,
     findings: reading.problems.map((p) => toFinding(p, format)),
   };

@@ -14,7 +14,7 @@ export interface Problem {
 export interface Reading {
   format: FormatDef;
   /** Raw content of every value cell read, by cell id. */
-  cells: Record<string, RawValue>;
+  raw: Record<string, RawValue>;
   /** Where each cell was read from, by cell id. */
   sources: Record<string, string>;
   problems: Problem[];
@@ -22,12 +22,12 @@ export interface Reading {
 }
 
 export function newReading(format: FormatDef): Reading {
-  return { format, cells: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false } };
+  return { format, raw: {}, sources: {}, problems: [], tables: { t2: false, t3: false, t4: false } };
 }
 
 /** Records that cell `id` of `table` holds what `cell` of `row` holds. */
 export function readCell(reading: Reading, table: TableId, id: string, row: Row, cell: RowCell): void {
   reading.tables[table] = true;
-  reading.cells[id] = cell.raw;
+  reading.raw[id] = cell.raw;
   reading.sources[id] = sourceOf(row, cell);
 }
