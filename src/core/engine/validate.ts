@@ -43,7 +43,9 @@ export interface Validation {
 export function parseReport(report: ReportInput): ParsedCells {
   const parsed = new Map<string, ParsedValue>();
   for (const { id, kind } of compiledOf(report.format).cells) {
-    if (Object.hasOwn(report.raw, id)) parsed.set(id, parseCell(report.raw[id], kind));
+    const raw = report.raw[id];
+    // A cell set to undefined was found all the same (cell ids name no inherited property).
+    if (raw !== undefined || Object.hasOwn(report.raw, id)) parsed.set(id, parseCell(raw, kind));
   }
   return parsed;
 }

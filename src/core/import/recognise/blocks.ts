@@ -9,7 +9,10 @@ import { scoreOf, type LabelHit } from '../labels';
 import { readCell, type Reading } from './reading';
 import { DICTIONARY, type Row, type RowCell } from './rows';
 
+/** What reading a block looks up: its cell ids and the dictionary ids of its labels. */
 interface BlockLabels {
+  /** The cell ids of the block, by row and column index. */
+  ids: readonly (readonly string[])[];
   /** The first row of the block whose own (innermost) label has each dictionary id. */
   rowOf: ReadonlyMap<number, number>;
   /** Dictionary ids of the column labels, in order. */
@@ -22,7 +25,7 @@ function blockLabels(block: BlockDef): BlockLabels {
     const id = DICTIONARY.idOf(r.labels[r.labels.length - 1]);
     if (!rowOf.has(id)) rowOf.set(id, k);
   });
-  return { rowOf, columns: block.columns.map((c) => DICTIONARY.idOf(c.label)) };
+  return { ids: block.rows.map((r) => rowCells(block, [r.id])), rowOf, columns: block.columns.map((c) => DICTIONARY.idOf(c.label)) };
 }
 
 const LABELS = new Map(formats.flatMap((f) => f.blocks).map((b) => [b, blockLabels(b)]));
@@ -103,11 +106,6 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
-/** The cell ids of a block, by row and column index. */
-function cellIdsByRow(block: BlockDef): string[][] {
-  return block.rows.map((r) => rowCells(block, [r.id]));
-}
-
 /**
  * Reads one block (t3, or one 第二十条 block of t2) from rows[from, to): rows found by their
  * labels, rows whose label is scattered over neighbouring lines (PDF text) by their place
@@ -142,7 +140,7 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   const firstData = Math.min(to, ...[...byDef.values()].map((l) => l.rowIndex));
   const positions = headerPositions(rows, from, firstData, labels.columns);
 
-  const ids = cellIdsByRow(block);
+  const { ids } = labels;
   const assign = (defIndex: number, row: Row, values: RowCell[]): void => {
     ids[defIndex].forEach((id, k) => readCell(reading, block.table, id, row, values[k]));
   };
@@ -210,5 +208,5 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
     reading.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
     return;
   }
-  rowCells(block).forEach((id, k) => readCell(reading, 't4', id, row, picked[k]));
+  labelsOf(block).ids.flat().forEach((id, k) => readCell(reading, 't4', id, row, picked[k]));
 }

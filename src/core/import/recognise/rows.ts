@@ -64,6 +64,7 @@ export const DICTIONARY = new LabelDictionary(
 type TextInfo = Pick<RowCell, 'empty' | 'valueLike' | 'hits'>;
 
 const FIGURE: TextInfo = { empty: false, valueLike: true, hits: [] };
+const DIGITS = /^\d+$/;
 
 /** Reports repeat the same few hundred texts: each is classified once, within a bound. */
 const textInfos = new BoundedMap<string, TextInfo>(50_000);
@@ -76,7 +77,8 @@ function classify(text: string): TextInfo {
 }
 
 function textInfo(raw: RawValue): TextInfo {
-  if (typeof raw === 'number') return FIGURE;
+  // Figures are most of a table: plain digits need no lookup.
+  if (typeof raw === 'number' || (typeof raw === 'string' && DIGITS.test(raw))) return FIGURE;
   const text = rawToText(raw);
   let info = textInfos.get(text);
   if (!info) {
@@ -98,9 +100,9 @@ export function indexRows(grids: readonly Grid[]): Rows {
       const cells: RowCell[] = [];
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
-        const info = textInfo(cell.value);
-        cells.push({ raw: cell.value, pos, ...info });
-        for (const hit of info.hits) {
+        const { empty, valueLike, hits } = textInfo(cell.value);
+        cells.push({ raw: cell.value, pos, empty, valueLike, hits });
+        for (const hit of hits) {
           const list = byLabel[hit.id];
           const last = list.at(-1);
           if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
