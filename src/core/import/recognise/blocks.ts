@@ -7,6 +7,7 @@ import { formats, rowCells } from '../../formats/registry';
 import type { BlockDef } from '../../formats/types';
 import { scoreOf, type LabelHit } from '../labels';
 import { readCell, type Reading } from './reading';
+import { reconstruct, type RunTogether } from './reconstruct';
 import { DICTIONARY, type Row, type RowCell } from './rows';
 
 /** What reading a block looks up: its cell ids and the dictionary ids of its labels. */
@@ -96,10 +97,11 @@ interface LabelledRow {
   score: number;
 }
 
-/** Whether a row's filled cells hold exactly `n` figures, and those are its last `n` filled cells. */
-function endsInFigures(cells: readonly RowCell[], n: number): boolean {
+/** How many figures a row's filled cells end in, when no other figure precedes them (else 0). */
+function figuresAtEnd(cells: readonly RowCell[]): number {
   const filled = cells.filter((c) => !c.empty);
-  return filled.filter((c) => c.valueLike).length === n && filled.slice(-n).every((c) => c.valueLike);
+  const figures = filled.filter((c) => c.valueLike).length;
+  return filled.slice(filled.length - figures).every((c) => c.valueLike) ? figures : 0;
 }
 
 function range(from: number, to: number): number[] {
@@ -146,21 +148,33 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   };
 
   const taken = new Set<number>();
+  const runTogether: RunTogether[] = [];
+  const cellCount = (defIndex: number, row: Row, found: number): void => {
+    reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[defIndex].id, expected: n, found, source: row.source } });
+  };
   for (const l of byDef.values()) {
     const row = rows[l.rowIndex];
-    const picked = pickValues(row, l.cellIndex + 1, n, positions, row.cells[l.cellIndex].pos + 1);
+    const from = row.cells[l.cellIndex].pos + 1;
+    const picked = pickValues(row, l.cellIndex + 1, n, positions, from);
     taken.add(l.rowIndex);
     if (Array.isArray(picked)) assign(l.defIndex, row, picked);
-    else reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[l.defIndex].id, expected: n, found: picked.found, source: row.source } });
+    // Fewer figures than columns: numbers may have run together.
+    else if (picked.found < n) runTogether.push({ row, rowIds: [block.rows[l.defIndex].id], ids: ids[l.defIndex], figures: filledAfter(row, l.cellIndex + 1, from) });
+    else cellCount(l.defIndex, row, picked.found);
   }
+  const unresolved = (r: RunTogether): void => cellCount(block.rows.findIndex((d) => d.id === r.rowIds[0]), r.row, r.figures.length);
 
   // Rows whose label did not survive (PDF text breaks labels over lines): exactly n value
   // cells, preceded by nothing but unrecognised text.
-  const unlabelled = range(from, to).filter((i) => !taken.has(i) && endsInFigures(rows[i].cells, n));
+  const untaken = range(from, to).filter((i) => !taken.has(i));
+  const unlabelled = untaken.filter((i) => figuresAtEnd(rows[i].cells) === n);
+  // Rows with fewer figures may have had figures run together; considered only where the rows with n do not fill a gap.
+  const short = untaken.filter((i) => figuresAtEnd(rows[i].cells) > 0);
 
   // Fill each gap between found rows (in table order) with the unlabelled rows lying between them.
   const anchors = [...byDef.values()].sort((a, b) => a.defIndex - b.defIndex);
   if (anchors.some((a, k) => k > 0 && a.rowIndex < anchors[k - 1].rowIndex)) {
+    runTogether.forEach(unresolved);
     reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'rowOrder', block: block.prefix } });
     return;
   }
@@ -169,11 +183,15 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   for (let k = 1; k < bounds.length; k++) {
     const gapDefs = range(bounds[k - 1].defIndex + 1, bounds[k].defIndex);
     if (gapDefs.length === 0) continue;
-    const gapRows = unlabelled.filter((i) => i > bounds[k - 1].rowIndex && i < bounds[k].rowIndex);
+    const inGap = (i: number): boolean => i > bounds[k - 1].rowIndex && i < bounds[k].rowIndex;
+    let gapRows = unlabelled.filter(inGap);
+    if (gapRows.length !== gapDefs.length && short.filter(inGap).length === gapDefs.length) gapRows = short.filter(inGap);
     if (gapRows.length === gapDefs.length && anchors.length > 0) {
       gapDefs.forEach((d, j) => {
         const row = rows[gapRows[j]];
-        assign(d, row, row.cells.filter((c) => !c.empty).slice(-n));
+        const figures = row.cells.filter((c) => !c.empty).slice(-figuresAtEnd(row.cells));
+        if (figures.length === n) assign(d, row, figures);
+        else runTogether.push({ row, rowIds: [block.rows[d].id], ids: ids[d], figures });
       });
     } else if (gapRows.length === 0 || anchors.length === 0) {
       missing.push(...gapDefs.map((d) => block.rows[d].id));
@@ -184,6 +202,12 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   if (missing.length > 0 && missing.length < block.rows.length) {
     reading.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
   }
+  if (runTogether.length > 0) reconstruct(reading, block, runTogether, unresolved);
+}
+
+/** The filled cells of a row from index `first` and position `from` on: the figures after its label. */
+function filledAfter(row: Row, first: number, from: number): RowCell[] {
+  return row.cells.slice(first).filter((c) => c.pos >= from && !c.empty);
 }
 
 /** t4: one value row of 15 cells under the 行政复议 / 行政诉讼 header (which PDF text scatters over lines). */
@@ -205,7 +229,11 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
   const first = row.cells.findIndex((c) => c.pos >= left);
   const picked = pickValues(row, first < 0 ? row.cells.length : first, n, positions, left);
   if (!Array.isArray(picked)) {
-    reading.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
+    const cellCount = (): void => {
+      reading.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
+    };
+    if (picked.found < n) reconstruct(reading, block, [{ row, rowIds: block.rows.map((g) => g.id), ids: labelsOf(block).ids.flat(), figures: filledAfter(row, first < 0 ? row.cells.length : first, left) }], cellCount);
+    else cellCount();
     return;
   }
   labelsOf(block).ids.flat().forEach((id, k) => readCell(reading, 't4', id, row, picked[k]));

@@ -13,7 +13,7 @@ import type { FormatDef, TableId } from '../../formats/types';
 import { severityOf } from '../../rules/codes';
 import type { Grid, RawValue } from '../grid';
 import { detectFormat } from './format';
-import type { Problem } from './reading';
+import type { Problem, Reading } from './reading';
 import { indexRows } from './rows';
 import { readTables } from './tables';
 
@@ -54,7 +54,8 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   if (!options.format && !detected) {
     // No format-only label (e.g. t3 alone): the format whose rows read without problems wins.
     const others = formats.filter((f) => f !== preferred).map((f) => readTables(index, f));
-    const better = others.filter((r) => r.problems.length < reading.problems.length).sort((a, b) => a.problems.length - b.problems.length)[0];
+    const faults = (r: Reading): number => r.problems.filter((p) => p.code !== 'import.reconstructed').length;
+    const better = others.filter((r) => faults(r) < faults(reading)).sort((a, b) => faults(a) - faults(b))[0];
     if (better) {
       reading = better;
       detected = better.format;

@@ -6,7 +6,7 @@ import { sourceOf, type Row, type RowCell } from './rows';
 
 /** Something that kept a table from being read as it is; becomes an `import.*` finding. */
 export interface Problem {
-  code: Extract<RuleCode, 'import.tableNotFound' | 'import.partialTable' | 'import.ambiguous'>;
+  code: Extract<RuleCode, 'import.tableNotFound' | 'import.partialTable' | 'import.ambiguous' | 'import.reconstructed'>;
   table: TableId;
   params: Record<string, unknown>;
 }
