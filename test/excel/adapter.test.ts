@@ -2,7 +2,7 @@
  * The Office.js adapter against the in-memory Excel fake: template insertion in a fixed number
  * of syncs, reading in one sync, surviving edits around the tables, clearing only our marks.
  */
-import { createFakeExcel } from '../fake-excel';
+import { createFakeExcel } from '../../src/fake-excel';
 import { insertTemplate } from '../../src/excel/template';
 import { readActiveSheet } from '../../src/excel/read';
 import { clearMarks } from '../../src/excel/marks';

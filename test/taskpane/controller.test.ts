@@ -2,7 +2,7 @@
  * Live validation end to end on the Excel fake: one sync per pass, the add-in's own writes
  * ignored, bursts coalesced, findings on the right cells, selection, and failures in Chinese.
  */
-import { createFakeExcel } from '../fake-excel';
+import { createFakeExcel } from '../../src/fake-excel';
 import { PaneController, type PaneState } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
 import { a1 } from '../../src/core/template/a1';
