@@ -3,7 +3,7 @@
  * table size: one to learn the sheet names, one to write everything. Never touches other sheets.
  */
 import { getFormat } from '../core/formats/registry';
-import { nameOf, planTemplate, type TemplatePlan } from '../core/template/plan';
+import { nameOf, planTemplate, SHEET_NAMES, type TemplatePlan } from '../core/template/plan';
 import { timed } from './run';
 
 export const COLORS = {
@@ -90,6 +90,12 @@ function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   }
 
   for (const [id, p] of plan.positions) sheet.names.add(nameOf(id), sheet.getRangeByIndexes(p.row, p.col, 1, 1));
+  // What the add-in owns and what the sheet is, as names: they move with inserted rows and
+  // columns and come along when the sheet is copied, which custom properties do not (#5486).
+  sheet.names.add(SHEET_NAMES.tables, sheet.getRange(plan.printArea));
+  sheet.names.add(SHEET_NAMES.checks, sheet.getRange(plan.checkArea));
+  sheet.names.add(SHEET_NAMES.format, `="${plan.format.id}"`);
+  sheet.names.add(SHEET_NAMES.year, `=${plan.properties['nianbao.year']}`);
   for (const v of plan.validations) {
     const rule: Excel.DataValidationRule =
       v.kind === 'count'

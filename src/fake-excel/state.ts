@@ -119,6 +119,11 @@ export interface ConditionalFormatState {
     numberFormat: string | null;
   };
   stopIfTrue: boolean;
+  /**
+   * Excel's open bugs with rules that share one range (office-js #5222, #6827, #6835): reading
+   * anything but its type, or deleting it, fails with ItemNotFound. Set by `control.breakConditionalFormats`.
+   */
+  broken?: boolean;
 }
 
 export interface NameState {
@@ -702,6 +707,35 @@ export class WorkbookState {
     this.adjustAllFormulas({ kind: 'deleteSheet', sheet: s.name });
     if (this.activeSheetId === s.id) this.activeSheetId = this.sheets[Math.max(0, index - 1)].id;
     if (this.selection?.sheetId === s.id) this.selection = null;
+  }
+
+  /**
+   * A copy of `s` at the end of the workbook (Excel's 移动或复制 → 建立副本, what staff do with last
+   * year's sheet): cells, merges, sizes, conditional formats, data validation, the print area and
+   * the sheet-scoped names come along, the names now scoped to the copy and referring to it.
+   * Worksheet custom properties do not (office-js #5486, by design).
+   */
+  copySheet(s: SheetState, name = this.copyName(s.name), where = 'Worksheet.copy'): SheetState {
+    const copy = this.addSheet(name, where);
+    const validations = new Map<ValidationState, ValidationState>();
+    for (const [k, c] of s.cells) {
+      const validation = c.validation && (validations.get(c.validation) ?? { ...c.validation });
+      if (c.validation && validation) validations.set(c.validation, validation);
+      copy.cells.set(k, { ...c, validation });
+    }
+    copy.merges = s.merges.map((m) => ({ ...m }));
+    copy.conditionalFormats = s.conditionalFormats.map((cf) => ({ ...cf, id: this.newConditionalFormatId(), ranges: cf.ranges.map((r) => ({ ...r })), rule: { ...cf.rule }, format: { ...cf.format } }));
+    for (const [k, v] of s.columnWidths) copy.columnWidths.set(k, v);
+    for (const [k, v] of s.rowHeights) copy.rowHeights.set(k, v);
+    copy.printArea = s.printArea;
+    for (const n of this.names.filter((x) => x.scopeSheetId === s.id))
+      this.names.push({ ...n, scopeSheetId: copy.id, formula: adjustFormula(n.formula, s.name, { kind: 'rename', from: s.name, to: copy.name }) });
+    return copy;
+  }
+
+  /** Excel's name for a copy: `表一 (2)`, `表一 (3)` … */
+  private copyName(base: string): string {
+    for (let k = 2; ; k++) if (!this.sheetByName(`${base} (${k})`)) return `${base} (${k})`;
   }
 
   moveSheet(s: SheetState, position: number, where = 'Worksheet.position'): void {

@@ -36,6 +36,11 @@ export class FakeUser {
     return at - 1;
   }
 
+  /** Copy a sheet the way a person does (right-click → 移动或复制 → 建立副本); returns the copy's name. See `WorkbookState.copySheet`. */
+  copySheet(sheetName: string, newName?: string): string {
+    return this.host.state.copySheet(this.sheet(sheetName), newName, 'user.copySheet').name;
+  }
+
   /**
    * Type or paste a block of values (or a single value) at `address`: one onChanged event for the
    * whole block. Strings are read as typed (`=…` a formula, `'…` text, numbers as numbers). Data

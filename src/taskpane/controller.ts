@@ -27,6 +27,8 @@ export interface PaneState {
   /** A short confirmation (template inserted, marks cleared). */
   notice?: string;
   sheetName?: string;
+  /** The checked sheet's id: findings are selected there, whichever sheet is active by then. */
+  worksheetId?: string;
   format?: FormatDef;
   year?: number;
   /** True when the sheet is one the add-in inserted. */
@@ -225,7 +227,10 @@ export class PaneController {
     this.update({ busy: true, error: undefined, notice: undefined });
     try {
       const result = await this.host.clearMarks();
-      this.update({ busy: false, notice: result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。' });
+      const cleared = result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。';
+      // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand.
+      const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中删除公式含 N("nianbao") 的规则。` : '';
+      this.update({ busy: false, notice: `${cleared}${left}` });
     } catch (error) {
       this.update({ busy: false, error: `清除标记失败：${describeExcelError(error)}` });
     }
@@ -235,7 +240,7 @@ export class PaneController {
     const addresses = finding.cells.map((id) => this.state.addresses[id]).filter((a): a is string => a !== undefined);
     const target = finding.likelyCulprit ? [this.state.addresses[finding.likelyCulprit.cell], ...addresses].filter((a): a is string => a !== undefined) : addresses;
     try {
-      await this.host.selectCells([...new Set(target)]);
+      if (this.state.worksheetId) await this.host.selectCells(this.state.worksheetId, [...new Set(target)]);
     } catch (error) {
       this.update({ error: `无法选中单元格：${describeExcelError(error)}` });
     }
@@ -257,7 +262,7 @@ export class PaneController {
     }
     this.raw = result.raw;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
-    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    this.update({ busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
   }
 
   private update(patch: Partial<PaneState>): void {

@@ -13,7 +13,8 @@ export interface Host {
   insertTemplate(options: InsertOptions): Promise<Inserted>;
   readActiveSheet(): Promise<SheetRead>;
   clearMarks(): Promise<ClearResult>;
-  selectCells(addresses: readonly string[]): Promise<void>;
+  /** Activates the checked sheet (by id) and selects the first address there. */
+  selectCells(worksheetId: string, addresses: readonly string[]): Promise<void>;
   watchChanges(onChange: () => void): Promise<Watcher>;
   /** Writes the generated text into a new 「报告正文」 sheet; returns its name. */
   writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string>;
@@ -38,7 +39,7 @@ export function createExcelHost(options: HostOptions = {}): Host {
     insertTemplate: (insert) => runExcel((context) => insertTemplate(context, insert), write),
     readActiveSheet: () => runExcel((context) => readActiveSheet(context), read),
     clearMarks: () => runExcel((context) => clearMarks(context), write),
-    selectCells: (addresses) => runExcel((context) => selectCells(context, addresses), read),
+    selectCells: (worksheetId, addresses) => runExcel((context) => selectCells(context, worksheetId, addresses), read),
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
     writeNarrative: (title, paragraphs) => runExcel((context) => writeNarrativeSheet(context, title, paragraphs), write),
     openWorkbook: (bytes) => openAsWorkbook(bytes),

@@ -71,7 +71,11 @@ export interface TemplatePlan {
   checkArea: string;
   /** Rows × columns used, checks included. */
   size: { rows: number; cols: number };
-  /** Worksheet custom properties that mark the sheet as ours. */
+  /**
+   * Worksheet custom properties that mark the sheet as ours. Plain text: they neither move with
+   * inserted rows nor survive a sheet copy (office-js #5486), so no address is kept in them; the
+   * sheet-scoped names of SHEET_NAMES hold the ranges and are the fallback for format and year.
+   */
   properties: Record<string, string>;
 }
 
@@ -80,6 +84,12 @@ export const MARKER = 'N("nianbao")';
 export const NAME_PREFIX = 'NB_';
 /** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
 export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
+/**
+ * Sheet-scoped names for what the add-in owns besides the value cells: the printed tables and the
+ * check cells (names move with their cells when rows or columns are inserted), and the format
+ * and year as constants (names are copied with the sheet; custom properties are not).
+ */
+export const SHEET_NAMES = { tables: 'nianbao_tables', checks: 'nianbao_checks', format: 'nianbao_format', year: 'nianbao_year' } as const;
 
 const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0', amountWan: 'General', amount: 'General' };
 const TABLE_WIDTH = 15;
@@ -196,7 +206,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     tableAreas,
     checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2) },
+    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1' },
   };
 }
 
