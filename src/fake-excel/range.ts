@@ -379,8 +379,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this._call('unmerge', (t) => t.sheet.unmerge(t.rect));
   }
 
+  /**
+   * Excel selects reliably only on the active sheet (office-js #5118): the fake refuses a range
+   * on another sheet rather than guess, so code must `activate()` the sheet first.
+   */
   select(): void {
-    this._call('select', (t, ex) => {
+    this._call('select', (t, ex, where) => {
+      if (ex.state.activeSheet().id !== t.sheet.id)
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, `${where}: the range is not on the active sheet; activate its sheet first (office-js #5118)`, where);
       ex.state.activeSheetId = t.sheet.id;
       ex.state.selection = { sheetId: t.sheet.id, rect: t.rect };
     });

@@ -122,14 +122,17 @@ export class FakeUser {
     this.host.state.deleteSheet(this.sheet(name), 'user.deleteSheet');
   }
 
+  /** Click a sheet tab: fires worksheets.onActivated when it was not the active sheet. */
   activate(sheetName: string): void {
     const s = this.sheet(sheetName);
+    if (this.host.state.activeSheetId !== s.id) this.host.dispatchActivated(s.id);
     this.host.state.activeSheetId = s.id;
     this.host.state.selection = { sheetId: s.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
   }
 
   select(sheetName: string, address: string): void {
     const s = this.sheet(sheetName);
+    if (this.host.state.activeSheetId !== s.id) this.host.dispatchActivated(s.id);
     this.host.state.activeSheetId = s.id;
     this.host.state.selection = { sheetId: s.id, rect: s.rectOf(address) };
   }

@@ -9,7 +9,7 @@ import { getFormat } from '../core/formats/registry';
 import type { FormatDef } from '../core/formats/types';
 import type { InsertOptions } from '../excel/template';
 import type { SheetRead } from '../excel/read';
-import type { Watcher } from '../excel/events';
+import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
 import type { RawValue } from '../core/import/grid';
@@ -40,6 +40,11 @@ export interface PaneState {
   passes: number;
   /** Set once a check has run. */
   checked: boolean;
+  /**
+   * Whether edits are checked as they happen: false while registering the change handler fails
+   * (the user is editing a cell when the pane opens); the pane retries and shows it.
+   */
+  live?: boolean;
   /** The last generated text (「生成文字」). */
   narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
 }
@@ -67,6 +72,13 @@ export interface View {
   render(state: PaneState): void;
 }
 
+export interface ControllerOptions {
+  /** Pause before registering the change handler again after it failed. */
+  listenRetryMs?: number;
+}
+
+export const LISTEN_RETRY_MS = 3000;
+
 export class PaneController {
   state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
   private watcher?: Watcher;
@@ -76,23 +88,44 @@ export class PaneController {
   private narrativeLines?: string[];
   private running?: Promise<void>;
   private queued = false;
+  /** What the watcher should listen to, kept for a watcher registered after a pass. */
+  private filter?: ChangeFilter;
+  private listenRetry?: ReturnType<typeof setTimeout>;
+  private stopped = false;
 
   constructor(
     private readonly host: Host,
     private readonly view: View,
+    private readonly options: ControllerOptions = {},
   ) {}
 
   async start(): Promise<void> {
-    try {
-      this.watcher = await this.host.watchChanges(() => void this.check());
-    } catch (error) {
-      this.update({ error: `无法监听工作表的修改，请使用「检查当前工作表」手动检查。（${describeExcelError(error)}）` });
-    }
+    await this.listen();
     await this.check();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.listenRetry);
     await this.watcher?.stop();
+  }
+
+  /**
+   * Registers for change events; on failure says live checking is off and tries again later,
+   * until it works — a failure while the user edits a cell is not forever.
+   */
+  private async listen(): Promise<void> {
+    this.listenRetry = undefined;
+    try {
+      const watcher = await this.host.watchChanges(() => void this.check());
+      if (this.stopped) return void (await watcher.stop());
+      this.watcher = watcher;
+      watcher.watch(this.filter);
+      this.update({ live: true });
+    } catch {
+      this.update({ live: false });
+      if (!this.stopped) this.listenRetry = setTimeout(() => void this.listen(), this.options.listenRetryMs ?? LISTEN_RETRY_MS);
+    }
   }
 
   /** One validation pass; a request during a pass runs once more after it, never in parallel. */
@@ -261,7 +294,8 @@ export class PaneController {
       result.findings = [...result.findings, ...checkNarrative(this.narrativeLines, format, parseReport({ format, year: result.year, cells: result.raw }))];
     }
     this.raw = result.raw;
-    this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
+    this.filter = { worksheetId: read.worksheetId, bounds: result.bounds };
+    this.watcher?.watch(this.filter);
     this.update({ busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
   }
 

@@ -12,6 +12,7 @@ import { getFormat } from '../../src/core/formats/registry';
 
 type Fake = ReturnType<typeof createFakeExcel>;
 const COALESCE = 60;
+const LISTEN_RETRY = 50;
 let fake: Fake;
 let restore: () => void;
 let states: PaneState[];
@@ -21,7 +22,7 @@ beforeEach(() => {
   fake = createFakeExcel({ sheets: ['Sheet1'] });
   restore = fake.install();
   states = [];
-  controller = new PaneController(createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE }), { render: (s) => states.push(s) });
+  controller = new PaneController(createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE }), { render: (s) => states.push(s) }, { listenRetryMs: LISTEN_RETRY });
 });
 afterEach(async () => {
   await controller.stop();
@@ -255,4 +256,49 @@ test('核对正文: the text in the 报告正文 sheet is checked against the ta
   fake.user.setValues(sheet, at('t3.carriedOver.total'), [[2]]);
   await settle();
   expect(controller.state.findings.filter((f) => f.code === 'narrative.mismatch')).toEqual([]);
+});
+
+/** Real Excel's behaviours, modelled in src/fake-excel; each test failed against the pane before. */
+describe('real Excel: live checking and the sheet the user is on', () => {
+  test('the pane opened while a cell is being edited (#806): live checking shows as off, is retried, and is on once the edit ends', async () => {
+    fake.control.setCellEditMode(true);
+    const started = controller.start();
+    await new Promise((r) => setTimeout(r, LISTEN_RETRY * 3));
+    expect(controller.state.live).toBe(false);
+    expect(fake.listenerCount('workbook')).toBe(0);
+    fake.control.setCellEditMode(false);
+    await started;
+    await new Promise((r) => setTimeout(r, LISTEN_RETRY * 3));
+    expect(controller.state.live).toBe(true);
+    expect(fake.listenerCount('workbook')).toBe(1);
+    const passes = controller.state.passes;
+    fake.user.setValues('Sheet1', 'B2', [['收到申请']]);
+    await settle();
+    expect(controller.state.passes).toBe(passes + 1);
+  });
+
+  test('a finding clicked after the user switched sheets is selected on the sheet that was checked', async () => {
+    const sheet = await filledTemplate();
+    fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+    await settle();
+    const finding = controller.state.findings[0];
+    fake.user.activate('Sheet1');
+    await controller.select(finding);
+    expect(controller.state.error).toBeUndefined();
+    expect(fake.workbookSnapshot()).toMatchObject({ activeSheet: sheet, selection: `'${sheet}'!${at('t3.granted.commercial')}` });
+  });
+
+  test('a switch to another sheet is followed: the pane shows the sheet the user is on (onActivated)', async () => {
+    const sheet = await filledTemplate();
+    fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: sheet, template: true });
+    fake.user.activate('Sheet1');
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: 'Sheet1', template: false, findings: [] });
+    fake.user.activate(sheet);
+    await settle();
+    expect(controller.state.sheetName).toBe(sheet);
+    expect(controller.state.findings.length).toBe(2);
+  });
 });
