@@ -64,6 +64,9 @@ export function describeExcelError(error: unknown): string {
     InvalidArgument: '写入 Excel 的内容不符合要求。',
     GeneralException: 'Excel 处理请求时出错，请稍后重试。',
     ApiNotFound: '当前 Excel 版本不支持此功能，请升级到 Office 2021 或更新版本。',
+    // Excel on the web's limits: 5 MB and 5,000,000 cells per request or response.
+    ResponsePayloadSizeLimitExceeded: '工作表内容超出了 Excel 一次能传送的数据量（网页版 Excel 每次最多 5 MB）。请把年报表格复制到一个新的工作表后再检查。',
+    RequestPayloadSizeLimitExceeded: '要写入的内容超出了 Excel 一次能传送的数据量（网页版 Excel 每次最多 5 MB）。',
   };
   const message = error instanceof Error ? error.message : String(error);
   return known[code] ?? `Excel 返回错误：${message}`;

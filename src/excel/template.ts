@@ -53,6 +53,18 @@ export async function insertTemplate(context: Excel.RequestContext, options: Ins
   return { sheetName, plan };
 }
 
+/**
+ * Writes back the custom properties that mark a sheet as ours, on a copy of a template sheet
+ * (a sheet copy drops them, office-js #5486). One sync; fires no change event.
+ */
+export async function restoreTemplateProperties(context: Excel.RequestContext, worksheetId: string, template: { format: string; year: number }): Promise<void> {
+  const properties = context.workbook.worksheets.getItem(worksheetId).customProperties;
+  properties.add('nianbao.format', template.format);
+  properties.add('nianbao.year', String(template.year));
+  properties.add('nianbao.template', '1');
+  await timed(context.sync());
+}
+
 /** Queues every write of a plan on a fresh sheet (no sync). Order: formats, values, merges, styles, rules. */
 function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   const { rows, cols } = plan.size;

@@ -35,6 +35,7 @@ import {
 import { ErrorCodes, FakeExcelUnsupported, FakeOfficeError, invalidArgument, itemNotFound } from './errors';
 import {
   checkCellLimit,
+  checkPayload,
   defaultValidation,
   normaliseColor,
   validationType,
@@ -97,8 +98,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       cellCount: (t: T) => rowCount(t.rect) * colCount(t.rect),
       isEntireRow: (t: T) => isEntireRows(t.rect),
       isEntireColumn: (t: T) => isEntireColumns(t.rect),
-      values: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readValue(c), 'Range.values'),
-      formulas: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulas'),
+      values: (t: T) => checkPayload(t.sheet.grid(t.rect, (c) => t.sheet.readValue(c), 'Range.values'), 'Range.values'),
+      formulas: (t: T) => checkPayload(t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulas'), 'Range.formulas'),
       formulasLocal: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulasLocal'),
       numberFormat: (t: T) => t.sheet.grid(t.rect, (c) => c?.numberFormat ?? 'General', 'Range.numberFormat'),
       numberFormatLocal: (t: T) => t.sheet.grid(t.rect, (c) => c?.numberFormat ?? 'General', 'Range.numberFormatLocal'),

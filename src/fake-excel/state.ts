@@ -257,6 +257,27 @@ export function checkCellLimit(r: Rect, where: string): void {
     );
 }
 
+/** Excel on the web carries at most 5 MB in one request or response (its resource-limits page). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** UTF-8 length of a text, without TextEncoder (the fake runs with no DOM or Node types). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** A loaded grid as it travels back: over the limit, the whole sync fails as on Excel on the web. */
+export function checkPayload<T>(grid: T[][], where: string): T[][] {
+  const bytes = utf8Length(JSON.stringify(grid));
+  if (bytes > PAYLOAD_LIMIT_BYTES)
+    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${where}: the response would carry ${bytes} bytes, over the ${PAYLOAD_LIMIT_BYTES} Excel on the web allows`, where);
+  return grid;
+}
+
 export class SheetState {
   readonly cells = new Map<number, Cell>();
   merges: Rect[] = [];

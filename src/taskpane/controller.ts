@@ -8,7 +8,7 @@ import type { Finding } from '../core/engine/findings';
 import { getFormat } from '../core/formats/registry';
 import type { FormatDef } from '../core/formats/types';
 import type { InsertOptions } from '../excel/template';
-import type { SheetRead } from '../excel/read';
+import { READ_LIMIT, type SheetRead } from '../excel/read';
 import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
@@ -296,7 +296,21 @@ export class PaneController {
     this.raw = result.raw;
     this.filter = { worksheetId: read.worksheetId, bounds: result.bounds };
     this.watcher?.watch(this.filter);
-    this.update({ busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
+    const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
+    if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
+    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+  }
+
+  /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */
+  private async restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void> {
+    try {
+      await this.host.restoreTemplateProperties(worksheetId, template);
+      this.update({ notice: '此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。' });
+    } catch (error) {
+      // The check above worked from the names; the next pass tries again.
+      this.update({ notice: `此工作表是年报助手模板的副本，已按其中的名称识别；补写模板标记未成功（${describeExcelError(error)}），下次检查时将重试。` });
+    }
   }
 
   private update(patch: Partial<PaneState>): void {

@@ -3,7 +3,7 @@
  * Excel.run, or anything else with the same shape. The pane never touches `Excel` itself.
  */
 import { runExcel } from '../excel/run';
-import { insertTemplate, type InsertOptions, type Inserted } from '../excel/template';
+import { insertTemplate, restoreTemplateProperties, type InsertOptions, type Inserted } from '../excel/template';
 import { readActiveSheet, type SheetRead } from '../excel/read';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
@@ -13,6 +13,8 @@ export interface Host {
   insertTemplate(options: InsertOptions): Promise<Inserted>;
   readActiveSheet(): Promise<SheetRead>;
   clearMarks(): Promise<ClearResult>;
+  /** Marks a copy of a template sheet as ours again (its custom properties were not copied). */
+  restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void>;
   /** Activates the checked sheet (by id) and selects the first address there. */
   selectCells(worksheetId: string, addresses: readonly string[]): Promise<void>;
   watchChanges(onChange: () => void): Promise<Watcher>;
@@ -39,6 +41,7 @@ export function createExcelHost(options: HostOptions = {}): Host {
     insertTemplate: (insert) => runExcel((context) => insertTemplate(context, insert), write),
     readActiveSheet: () => runExcel((context) => readActiveSheet(context), read),
     clearMarks: () => runExcel((context) => clearMarks(context), write),
+    restoreTemplateProperties: (worksheetId, template) => runExcel((context) => restoreTemplateProperties(context, worksheetId, template), write),
     selectCells: (worksheetId, addresses) => runExcel((context) => selectCells(context, worksheetId, addresses), read),
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
     writeNarrative: (title, paragraphs) => runExcel((context) => writeNarrativeSheet(context, title, paragraphs), write),

@@ -4,7 +4,7 @@
  */
 import { createFakeExcel } from '../../src/fake-excel';
 import { insertTemplate } from '../../src/excel/template';
-import { readActiveSheet } from '../../src/excel/read';
+import { READ_LIMIT, readActiveSheet } from '../../src/excel/read';
 import { clearMarks } from '../../src/excel/marks';
 import { cellsOf, getFormat } from '../../src/core/formats/registry';
 import { MARKER, NAME_PREFIX, SHEET_NAMES } from '../../src/core/template/plan';
@@ -182,5 +182,52 @@ describe('real Excel: clearing marks', () => {
     expect(after[formerCheckCell]?.value).toBe('用户的备注');
     expect(after[a1(p.row, p.col + 2)]?.value).toBe(9);
     expect(Object.entries(after).filter(([a, c]) => containsCell(moved, parseA1(a)!.r0, parseA1(a)!.c0) && c.value !== undefined && c.value !== null)).toEqual([]);
+  });
+});
+
+describe('real Excel: what a sheet copy keeps, and big sheets', () => {
+  test('a copy of last year\'s template sheet (custom properties are not copied, #5486) is recognised by its names and its title', async () => {
+    const { sheetName, plan } = await insert('2021', 2023, 'value');
+    const p = plan.positions.get('t3.received.natural')!;
+    fake.workbook.sheet(sheetName).setValues(a1(p.row, p.col), [[12]]);
+    const copy = fake.user.copySheet(sheetName);
+    fake.user.activate(copy);
+    fake.user.setValues(copy, 'A1', [['示例县人民政府2024年政府信息公开工作年度报告（表格）']]);
+    await fake.flushEvents();
+    expect(fake.snapshot(copy).customProperties).toEqual({});
+    const result = await read();
+    expect(result.template).toEqual({ format: '2021', year: 2024, propertiesMissing: true });
+    expect(result.cells?.['t3.received.natural']).toBe(12);
+    expect(Object.keys(result.cells ?? {})).toHaveLength(cellsOf(getFormat('2021')!).size);
+  });
+
+  test('a copy of a sheet from before the format had its own name: the format follows from which cells are named', async () => {
+    const { sheetName } = await insert('2019', 2020, 'value');
+    fake.workbook.names = fake.workbook.names.filter((n) => n.name !== SHEET_NAMES.format && n.name !== SHEET_NAMES.year);
+    const copy = fake.user.copySheet(sheetName);
+    fake.user.activate(copy);
+    expect(await read()).toMatchObject({ template: { format: '2019', year: 2020, propertiesMissing: true } });
+  });
+
+  test('a big ordinary sheet (over Excel on the web\'s 5 MB per response) is read up to READ_LIMIT and says so', async () => {
+    const filler = '这是一段很长的说明文字，用来占满工作表，模拟一个很大的台账。'.repeat(2);
+    const rows = 20_000;
+    fake.workbook.sheet('Sheet1').setValues(`A1:E${rows}`, Array.from({ length: rows }, () => Array<string>(5).fill(filler)));
+    const syncs = fake.stats.syncs;
+    const result = await read();
+    expect(fake.stats.syncs - syncs).toBe(1);
+    expect(result.truncated).toEqual({ rows, columns: 5 });
+    expect(result.grid?.rows).toHaveLength(READ_LIMIT.rows);
+  });
+
+  test('a template sheet with a big block of the user\'s own data below: the tables are read in one sync', async () => {
+    const { sheetName, plan } = await insert('2021', 2024, 'value');
+    const p = plan.positions.get('t4.review.total')!;
+    fake.workbook.sheet(sheetName).setValues(a1(p.row, p.col), [[9]]);
+    const filler = '用户自己的台账数据，与年报无关，但数量很大。'.repeat(3);
+    fake.workbook.sheet(sheetName).setValues('A100:E20099', Array.from({ length: 20_000 }, () => Array<string>(5).fill(filler)));
+    const result = await read();
+    expect(result.template).toMatchObject({ format: '2021', year: 2024 });
+    expect(result.cells?.['t4.review.total']).toBe(9);
   });
 });

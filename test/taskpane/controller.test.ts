@@ -302,3 +302,28 @@ describe('real Excel: live checking and the sheet the user is on', () => {
     expect(controller.state.findings.length).toBe(2);
   });
 });
+
+describe('real Excel: copied template sheets and big sheets', () => {
+  test('a copy of a template sheet is checked as a template and its custom properties are written back (#5486)', async () => {
+    const sheet = await filledTemplate();
+    const copy = fake.user.copySheet(sheet);
+    fake.user.activate(copy);
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: copy, template: true, year: 2024, findings: [] });
+    expect(controller.state.notice).toBe('此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。');
+    expect(fake.snapshot(copy).customProperties).toEqual({ 'nianbao.format': '2021', 'nianbao.year': '2024', 'nianbao.template': '1' });
+  });
+
+  test('a big ordinary sheet: checked up to the read limit, and the pane says so; a refused response is explained in Chinese', async () => {
+    await controller.start();
+    const rows = 20_000;
+    const filler = '很长的台账说明文字'.repeat(8);
+    fake.user.setValues('Sheet1', `A1:E${rows}`, Array.from({ length: rows }, () => Array<string>(5).fill(filler)));
+    await settle();
+    expect(controller.state.error).toBeUndefined();
+    expect(controller.state.notice).toBe(`工作表「Sheet1」共 ${rows} 行、5 列，超出一次读取的范围，只检查了前 2000 行、前 50 列。年报表格请放在这一范围内，或复制到新的工作表。`);
+    fake.control.failNextSyncs(1, 'ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    await controller.check();
+    expect(controller.state.error).toBe('读取工作表失败：工作表内容超出了 Excel 一次能传送的数据量（网页版 Excel 每次最多 5 MB）。请把年报表格复制到一个新的工作表后再检查。');
+  });
+});
