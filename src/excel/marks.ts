@@ -29,7 +29,8 @@ export interface ClearResult {
 
 /**
  * Deletes every conditional format of ours on the active sheet and clears the check cells.
- * Three syncs; when Excel refuses part of the batch, one small batch per rule as well.
+ * Three syncs; when Excel refuses part of the batch, one small batch per rule as well. A write:
+ * its syncs are not timed one by one, `runWrite` waits for it (see run.ts).
  */
 export async function clearMarks(context: Excel.RequestContext): Promise<ClearResult> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -39,7 +40,7 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
   const identity = context.workbook.worksheets.getActiveWorksheet();
   identity.load('id');
   checks.load('name');
-  await timed(context.sync());
+  await context.sync();
 
   const customIds = formats.items.filter((r) => r.type === 'Custom').map((r) => r.id);
   let outcome: { deleted: number; failed: number };
@@ -51,7 +52,7 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
   if (!checks.isNullObject) {
     // The name stays: it is one of the names that say the sheet is ours.
     checks.getRange().clear('Contents');
-    await timed(context.sync());
+    await context.sync();
   }
   return { rules: outcome.deleted, failed: outcome.failed, checkCells: !checks.isNullObject };
 }
@@ -59,10 +60,10 @@ export async function clearMarks(context: Excel.RequestContext): Promise<ClearRe
 /** Reads the custom rules' formulas and deletes those with the marker: two syncs. */
 async function deleteOurRules(context: Excel.RequestContext, formats: Excel.ConditionalFormatCollection, ids: readonly string[]): Promise<number> {
   const rules = ids.map((id) => formats.getItem(id).custom.rule.load('formula'));
-  await timed(context.sync());
+  await context.sync();
   const ours = ids.filter((_, k) => rules[k].formula.includes(MARKER));
   for (const id of ours) formats.getItem(id).delete();
-  await timed(context.sync());
+  await context.sync();
   return ours.length;
 }
 

@@ -1,10 +1,11 @@
 /**
  * One-click insertion of the prescribed template into a new worksheet, in two syncs whatever the
  * table size: one to learn the sheet names, one to write everything. Never touches other sheets.
+ * Its syncs are not timed out one by one: a write runs under `runWrite`, which waits for it
+ * rather than abandon a batch Excel still holds (office-js #806).
  */
 import { getFormat } from '../core/formats/registry';
 import { nameOf, planTemplate, SHEET_NAMES, type TemplatePlan } from '../core/template/plan';
-import { timed } from './run';
 
 export const COLORS = {
   input: '#FFFFF0',
@@ -36,21 +37,35 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
   for (let k = 2; ; k++) if (!lower.has(`${base}(${k})`.toLowerCase())) return `${base}(${k})`;
 }
 
-export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions): Promise<Inserted> {
+/**
+ * Inserts the template; `attempt` learns the new sheet's name as soon as it is chosen, so that a
+ * write Excel has not confirmed can be looked for (`findInserted`).
+ */
+export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions, attempt: Partial<Inserted> = {}): Promise<Inserted> {
   const format = getFormat(options.format);
   if (!format) throw new Error(`未知的格式：${options.format}`);
   const plan = planTemplate(format, { year: options.year, body: options.body, totals: options.totals });
 
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  await timed(context.sync());
+  await context.sync();
   const sheetName = freeSheetName(`${options.year}年度报表`, sheets.items.map((s) => s.name));
+  Object.assign(attempt, { sheetName, plan });
 
   const sheet = sheets.add(sheetName);
   writePlan(sheet, plan);
   sheet.activate();
-  await timed(context.sync());
+  await context.sync();
   return { sheetName, plan };
+}
+
+/** The sheet an unconfirmed insertion would have made, if it is there with its names: one sync. */
+export async function findInserted(context: Excel.RequestContext, attempt: Partial<Inserted>): Promise<Inserted | undefined> {
+  if (!attempt.sheetName || !attempt.plan) return undefined;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(attempt.sheetName);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  return { sheetName: attempt.sheetName, plan: attempt.plan };
 }
 
 /**
@@ -62,7 +77,7 @@ export async function restoreTemplateProperties(context: Excel.RequestContext, w
   properties.add('nianbao.format', template.format);
   properties.add('nianbao.year', String(template.year));
   properties.add('nianbao.template', '1');
-  await timed(context.sync());
+  await context.sync();
 }
 
 /** Queues every write of a plan on a fresh sheet (no sync). Order: formats, values, merges, styles, rules. */

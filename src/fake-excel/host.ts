@@ -93,6 +93,7 @@ export class FakeExcelHost {
   private nextListener = 1;
   private failures: Array<{ code: string; message: string }> = [];
   private hangs = 0;
+  private lost = { after: 0, count: 0 };
   private cellEdit = false;
   private cellEditWaiters: Array<() => void> = [];
   private pending = new Set<Promise<void>>();
@@ -123,6 +124,11 @@ export class FakeExcelHost {
 
   hangNextSyncs(count: number): void {
     this.hangs += count;
+  }
+
+  /** After `after` more syncs, the next `count` apply their operations but never answer. */
+  loseNextResponses(count: number, after: number): void {
+    this.lost = { after, count };
   }
 
   get inCellEditMode(): boolean {
@@ -179,6 +185,11 @@ export class FakeExcelHost {
     }
     // What was applied stays applied, and fires its events, even when a later operation failed.
     this.dispatch(ex.changes, 'ThisLocalAddin');
+    if (this.lost.count > 0 && this.lost.after-- <= 0) {
+      this.lost.count -= 1;
+      this.stats.hungSyncs += 1;
+      return new Promise<void>(() => undefined);
+    }
     if (failed !== null) {
       this.stats.failedSyncs += 1;
       throw failed;

@@ -49,6 +49,11 @@ export interface FakeExcelControl {
   failNextSyncs(count: number, code?: string, message?: string): void;
   /** The next `count` syncs never settle (Excel on the web's hang), default: all of them from now on. */
   hangNextSyncs(count?: number): void;
+  /**
+   * After `after` more syncs (default 0), the next `count` apply their operations — and fire
+   * their events — but never answer: a write Excel did while the add-in heard nothing back.
+   */
+  loseNextResponses(count: number, options?: { after?: number }): void;
   /** Cell-edit mode: runs without `delayForCellEdit` fail with InvalidOperationInCellEditMode. */
   setCellEditMode(on: boolean): void;
   /** The task pane was reloaded: every registered event handler is gone. */
@@ -180,6 +185,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     control: {
       failNextSyncs: (count, code, message) => host.failNextSyncs(count, code, message),
       hangNextSyncs: (count = Number.MAX_SAFE_INTEGER) => host.hangNextSyncs(count),
+      loseNextResponses: (count, lose = {}) => host.loseNextResponses(count, lose.after ?? 0),
       setCellEditMode: (on) => host.setCellEditMode(on),
       reloadAddin: () => host.dropListeners(),
       breakConditionalFormats(sheet, address) {

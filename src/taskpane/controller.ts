@@ -79,6 +79,9 @@ export interface ControllerOptions {
 
 export const LISTEN_RETRY_MS = 3000;
 
+/** Shown while Excel holds a write back (usually: a cell is being edited). */
+export const WRITE_WAITING = 'Excel 尚未完成这项操作。如果正在编辑单元格，请按回车或 Esc 结束编辑，操作随即完成；请勿重复点击。';
+
 export class PaneController {
   state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
   private watcher?: Watcher;
@@ -92,6 +95,8 @@ export class PaneController {
   private filter?: ChangeFilter;
   private listenRetry?: ReturnType<typeof setTimeout>;
   private stopped = false;
+  /** A write Excel has not finished: the pane starts no other meanwhile. */
+  private writing = false;
 
   constructor(
     private readonly host: Host,
@@ -145,14 +150,32 @@ export class PaneController {
   }
 
   async insertTemplate(options: InsertOptions): Promise<void> {
+    const inserted = await this.write('插入模板失败', (onWaiting) => this.host.insertTemplate(options, onWaiting));
+    if (!inserted) return;
+    const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
+    this.update({ busy: false, notice: `已插入新工作表「${inserted.value.sheetName}」。请在浅黄色单元格中填写数字，${totals}` });
+    await this.check();
+  }
+
+  /**
+   * One write at a time, never retried: Excel holds a write while the user edits a cell (and on
+   * desktop clicking the pane does not end the edit, office-js #806), so a second click would
+   * run too. While it waits, the pane says why.
+   */
+  private async write<T>(failure: string, run: (onWaiting: () => void) => Promise<T>): Promise<{ value: T } | undefined> {
+    if (this.writing) {
+      this.update({ error: '上一项操作尚未完成，请等 Excel 完成后再试。' });
+      return undefined;
+    }
+    this.writing = true;
     this.update({ busy: true, error: undefined, notice: undefined });
     try {
-      const inserted = await this.host.insertTemplate(options);
-      const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
-      this.update({ busy: false, notice: `已插入新工作表「${inserted.sheetName}」。请在浅黄色单元格中填写数字，${totals}` });
-      await this.check();
+      return { value: await run(() => this.update({ notice: WRITE_WAITING })) };
     } catch (error) {
-      this.update({ busy: false, error: `插入模板失败：${describeExcelError(error)}` });
+      this.update({ busy: false, notice: undefined, error: `${failure}：${describeExcelError(error)}` });
+      return undefined;
+    } finally {
+      this.writing = false;
     }
   }
 
@@ -189,13 +212,8 @@ export class PaneController {
   async insertNarrative(title: string): Promise<void> {
     const narrative = this.state.narrative;
     if (!narrative) return this.showError('请先生成文字。');
-    this.update({ busy: true, error: undefined, notice: undefined });
-    try {
-      const sheet = await this.host.writeNarrative(title, sectionParagraphs(narrative.sections));
-      this.update({ busy: false, notice: `已将文字写入新工作表「${sheet}」。` });
-    } catch (error) {
-      this.update({ busy: false, error: `写入文字失败：${describeExcelError(error)}` });
-    }
+    const sheet = await this.write('写入文字失败', (onWaiting) => this.host.writeNarrative(title, sectionParagraphs(narrative.sections), onWaiting));
+    if (sheet) this.update({ busy: false, notice: `已将文字写入新工作表「${sheet.value}」。` });
   }
 
   /** Builds an export of the last checked report, or says why it is refused. */
@@ -257,16 +275,13 @@ export class PaneController {
   }
 
   async clearMarks(): Promise<void> {
-    this.update({ busy: true, error: undefined, notice: undefined });
-    try {
-      const result = await this.host.clearMarks();
-      const cleared = result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。';
-      // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand.
-      const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中删除公式含 N("nianbao") 的规则。` : '';
-      this.update({ busy: false, notice: `${cleared}${left}` });
-    } catch (error) {
-      this.update({ busy: false, error: `清除标记失败：${describeExcelError(error)}` });
-    }
+    const outcome = await this.write('清除标记失败', (onWaiting) => this.host.clearMarks(onWaiting));
+    if (!outcome) return;
+    const result = outcome.value;
+    const cleared = result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。';
+    // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand.
+    const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中删除公式含 N("nianbao") 的规则。` : '';
+    this.update({ busy: false, notice: `${cleared}${left}` });
   }
 
   async select(finding: Finding): Promise<void> {

@@ -3,7 +3,7 @@
  * ignored, bursts coalesced, findings on the right cells, selection, and failures in Chinese.
  */
 import { createFakeExcel } from '../../src/fake-excel';
-import { PaneController, type PaneState } from '../../src/taskpane/controller';
+import { PaneController, WRITE_WAITING, type PaneState } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
 import { a1 } from '../../src/core/template/a1';
 import type { TemplatePlan } from '../../src/core/template/plan';
@@ -325,5 +325,42 @@ describe('real Excel: copied template sheets and big sheets', () => {
     fake.control.failNextSyncs(1, 'ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     await controller.check();
     expect(controller.state.error).toBe('读取工作表失败：工作表内容超出了 Excel 一次能传送的数据量（网页版 Excel 每次最多 5 MB）。请把年报表格复制到一个新的工作表后再检查。');
+  });
+});
+
+describe('real Excel: a write held back (cell edit on desktop, #806) or never answered (#4805)', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('the pane says it is waiting, reports no failure, starts no second insertion, and reports the one sheet once Excel runs it', async () => {
+    const local = new PaneController(createExcelHost({ timeoutMs: 100, coalesceMs: COALESCE }), { render: () => undefined }, { listenRetryMs: LISTEN_RETRY });
+    await local.start();
+    fake.user.startCellEdit();
+    const first = local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    await sleep(300);
+    expect(local.state).toMatchObject({ busy: true, notice: WRITE_WAITING, error: undefined });
+    await local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    expect(local.state.error).toBe('上一项操作尚未完成，请等 Excel 完成后再试。');
+    fake.user.endCellEdit();
+    await first;
+    await sleep(50);
+    expect(fake.workbookSnapshot().sheets).toEqual(['Sheet1', '2024年度报表']);
+    expect(local.state).toMatchObject({ busy: false, error: undefined, sheetName: '2024年度报表' });
+    expect(local.state.notice).toMatch(/^已插入新工作表「2024年度报表」/);
+    await local.stop();
+  });
+
+  test('a write Excel did but never answered is looked for before anything is reported', async () => {
+    const local = new PaneController(createExcelHost({ timeoutMs: 50, writeGiveUpMs: 300, coalesceMs: COALESCE }), { render: () => undefined }, { listenRetryMs: LISTEN_RETRY });
+    await local.start();
+    fake.control.loseNextResponses(1, { after: 1 }); // the sheet names come back; the write's answer does not
+    await local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    expect(local.state.error).toBeUndefined();
+    expect(local.state.notice).toMatch(/^已插入新工作表「2024年度报表」/);
+    expect(fake.workbookSnapshot().sheets).toEqual(['Sheet1', '2024年度报表']);
+
+    fake.control.loseNextResponses(1); // nothing comes back, and nothing was inserted
+    await local.insertTemplate({ format: '2019', year: 2020, totals: 'value' });
+    expect(local.state.error).toBe('插入模板失败：Excel 在 0 秒内没有完成这项操作，也没有找到它的结果。请先查看工作簿中是否已有这项操作的结果（如新的工作表），再决定是否重试；如在网页版 Excel 中，可刷新页面后重新打开年报助手。');
+    await local.stop();
   });
 });
