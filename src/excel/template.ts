@@ -15,8 +15,12 @@ export const COLORS = {
   check: '#808080',
 } as const;
 
-/** Column widths in the plan are in characters; Excel wants points. */
-const POINTS_PER_CHARACTER = 7.5;
+/**
+ * Column widths in the plan are in characters; Excel wants points. One character of the default
+ * 11-point font is about 6 pt, plus the column's padding — not 7.5 pt, which printed the tables
+ * 20–30 % too wide (office-js #187, #3036).
+ */
+export const pointsForCharacters = (characters: number): number => characters * 6 + 3.75;
 
 export interface InsertOptions {
   format: string;
@@ -94,7 +98,9 @@ function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   all.formulas = formulas;
 
   for (const m of plan.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
-  plan.columnWidths.forEach((width, col) => (sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER));
+  plan.columnWidths.forEach((width, col) => (sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = pointsForCharacters(width)));
+  // Excel does not auto-fit rows with merged cells: long wrapped labels there need their height set.
+  for (const r of plan.rowHeights) sheet.getRangeByIndexes(r.row, 0, 1, 1).format.rowHeight = r.height;
 
   for (const area of plan.tableAreas) {
     const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);

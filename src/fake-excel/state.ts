@@ -149,6 +149,13 @@ export interface StateDefaults {
   fontSize: number;
   rowHeight: number;
   columnWidth: number;
+  /**
+   * Width in points of one character of the default font, as column widths count characters,
+   * and a column's padding: a column n characters wide is n × characterWidth + columnPadding
+   * points. About 6 and 3.75 for 11-point 等线/Calibri (office-js #187, #3036: not 7.5 per character).
+   */
+  characterWidth: number;
+  columnPadding: number;
 }
 
 /** Excel refuses reads and writes above this many cells in one request (Excel on the web's limit). */
@@ -490,6 +497,33 @@ export class SheetState {
     return this.merges.map((m) => formatRect(m)).sort();
   }
 
+  /** A column's width as Excel shows it in its width dialog: characters of the default font. */
+  columnCharacters(col: number): number {
+    const { characterWidth, columnPadding, columnWidth } = this.workbook.defaults;
+    return ((this.columnWidths.get(col) ?? columnWidth) - columnPadding) / characterWidth;
+  }
+
+  /**
+   * Merged areas whose wrapped text does not fit their rows. Excel auto-fits the height of a row
+   * to wrapped text, except in rows with merged cells: there the text is clipped unless the row
+   * heights were set. `measure(text, widthInCharacters)` gives the lines the text needs.
+   */
+  clippedMergedText(measure: (text: string, width: number) => number): string[] {
+    const { rowHeight } = this.workbook.defaults;
+    return this.merges
+      .filter((m) => {
+        const c = this.peek(m.r0, m.c0);
+        if (!c || typeof c.value !== 'string' || !c.format.wrapText) return false;
+        let width = 0;
+        for (let col = m.c0; col <= m.c1; col++) width += this.columnCharacters(col);
+        let height = 0;
+        for (let row = m.r0; row <= m.r1; row++) height += this.rowHeights.get(row) ?? rowHeight;
+        // One line of 11-point text needs the default row height.
+        return measure(c.value, width) * rowHeight > height + 0.01;
+      })
+      .map((m) => formatRect(m));
+  }
+
   // ---- conditional formats ----
 
   conditionalFormatsIn(r: Rect): ConditionalFormatState[] {
@@ -635,7 +669,7 @@ export class WorkbookState {
   private nextCf = 1;
 
   constructor(defaults: Partial<StateDefaults> = {}) {
-    this.defaults = { fontName: '等线', fontSize: 11, rowHeight: 14.25, columnWidth: 54, ...defaults };
+    this.defaults = { fontName: '等线', fontSize: 11, rowHeight: 14.25, columnWidth: 54, characterWidth: 6, columnPadding: 3.75, ...defaults };
     this.defaultFormat = Object.freeze({
       fill: null,
       bold: false,

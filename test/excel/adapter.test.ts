@@ -9,6 +9,7 @@ import { clearMarks } from '../../src/excel/marks';
 import { cellsOf, getFormat } from '../../src/core/formats/registry';
 import { MARKER, NAME_PREFIX, SHEET_NAMES } from '../../src/core/template/plan';
 import { a1 } from '../../src/core/template/a1';
+import { linesIn } from '../../src/core/export/width';
 import { containsCell, formatRect, parseA1 } from '../../src/fake-excel/address';
 
 type Fake = ReturnType<typeof createFakeExcel>;
@@ -229,5 +230,15 @@ describe('real Excel: what a sheet copy keeps, and big sheets', () => {
     const result = await read();
     expect(result.template).toMatchObject({ format: '2021', year: 2024 });
     expect(result.cells?.['t4.review.total']).toBe(9);
+  });
+});
+
+describe('real Excel: the printed size of the template', () => {
+  test.each(['2019', '2021'])('format %s: columns as wide as planned in Excel\'s own characters (#187, #3036), no merged label clipped', async (formatId) => {
+    const { sheetName, plan } = await insert(formatId, formatId === '2019' ? 2020 : 2024);
+    const sheet = fake.workbook.sheet(sheetName);
+    plan.columnWidths.forEach((width, col) => expect(sheet.columnCharacters(col)).toBeCloseTo(width, 5));
+    expect(plan.rowHeights.length).toBeGreaterThan(5);
+    expect(sheet.clippedMergedText(linesIn)).toEqual([]);
   });
 });
