@@ -31,6 +31,15 @@ export async function writeNarrativeSheet(context: Excel.RequestContext, title: 
   return name;
 }
 
+/**
+ * Whether a file can be downloaded from the task pane. Not in Excel on Mac: its web view drops
+ * `<a download>` and blob URLs without a word (office-js #2700, #3385), so the pane offers what
+ * works there instead of pointing at a download that never came.
+ */
+export function downloadsWork(): boolean {
+  return Office.context.platform !== Office.PlatformType.Mac;
+}
+
 /** Opens .xlsx bytes as a new workbook (ExcelApi 1.8); false where the host cannot. */
 export async function openAsWorkbook(bytes: Uint8Array): Promise<boolean> {
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8') || typeof Excel.createWorkbook !== 'function') return false;

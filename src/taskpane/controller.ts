@@ -68,6 +68,12 @@ export interface ExportRequest {
   reason: string;
 }
 
+/** What the view does with an export: a file to download, text to show for copying, or neither. */
+export interface Delivery {
+  download?: { bytes: Uint8Array; mime: string; name: string };
+  text?: string;
+}
+
 export interface View {
   render(state: PaneState): void;
 }
@@ -241,6 +247,31 @@ export class PaneController {
       else this.update({ error: `导出失败：${error instanceof Error ? error.message : String(error)}` });
       return undefined;
     }
+  }
+
+  /**
+   * Hands an export to the user the way this Excel allows: .xlsx opened as a new workbook, else a
+   * download; text formats also shown for copying. In Excel on Mac downloads do nothing
+   * (office-js #2700, #3385): text is offered for copying, and a .docx is honestly refused.
+   */
+  async deliver(result: ExportResult): Promise<Delivery> {
+    const bytes = typeof result.bytes === 'string' ? new TextEncoder().encode(result.bytes) : result.bytes;
+    if (result.extension === 'xlsx' && (await this.openWorkbook(bytes))) {
+      this.showNotice('已在 Excel 中打开导出的工作簿，请另存。');
+      return {};
+    }
+    const text = typeof result.bytes === 'string' ? result.bytes : undefined;
+    const download = { bytes, mime: result.mime, name: `年度报告.${result.extension}` };
+    if (this.host.downloadsWork()) {
+      this.showNotice(text === undefined ? '已导出，请在浏览器的下载中查看。' : '已导出，请在浏览器的下载中查看；也可复制下方文本框中的内容。');
+      return { download, ...(text === undefined ? {} : { text }) };
+    }
+    if (text !== undefined) {
+      this.showNotice(`Mac 版 Excel 不能从加载项下载文件。请复制下方文本框中的全部内容，粘贴到文本编辑器中，保存为“年度报告.${result.extension}”（UTF-8 编码）。`);
+      return { text };
+    }
+    this.showError(`Mac 版 Excel 不能从加载项下载文件，${result.extension === 'docx' ? 'Word 文档' : '此格式'}无法在这里导出。请在网页版 Excel（在浏览器中打开同一工作簿）或 Windows 版 Excel 中导出；在这里可导出 .xlsx（在 Excel 中打开）或 HTML、CSV、JSON（复制文本）。`);
+    return {};
   }
 
   /** Checks the text in the 「报告正文」 sheet against the tables, now and on every later check. */

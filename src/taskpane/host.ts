@@ -7,7 +7,7 @@ import { findInserted, insertTemplate, restoreTemplateProperties, type InsertOpt
 import { readActiveSheet, type SheetRead } from '../excel/read';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
-import { openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
+import { downloadsWork, openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
 
 /** Told when a write takes longer than usual; the write is still awaited, never retried. */
 export type OnWaiting = () => void;
@@ -25,6 +25,8 @@ export interface Host {
   writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[], onWaiting?: OnWaiting): Promise<string>;
   /** Opens an exported .xlsx as a new workbook; false where the host cannot. */
   openWorkbook(bytes: Uint8Array): Promise<boolean>;
+  /** False in Excel on Mac, whose web view drops downloads (office-js #2700, #3385). */
+  downloadsWork(): boolean;
   /** The text cells of a sheet in reading order; null when the workbook has no such sheet. */
   readSheetText(name: string): Promise<string[] | null>;
 }
@@ -57,6 +59,7 @@ export function createExcelHost(options: HostOptions = {}): Host {
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
     writeNarrative: (title, paragraphs, onWaiting) => runWrite((context) => writeNarrativeSheet(context, title, paragraphs), { ...write, onWaiting }),
     openWorkbook: (bytes) => openAsWorkbook(bytes),
+    downloadsWork: () => downloadsWork(),
     readSheetText: (name) => runExcel((context) => readSheetText(context, name), read),
   };
 }

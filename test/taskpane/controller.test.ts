@@ -364,3 +364,22 @@ describe('real Excel: a write held back (cell edit on desktop, #806) or never an
     await local.stop();
   });
 });
+
+describe('real Excel: exports where downloads do nothing (Excel on Mac, #2700, #3385)', () => {
+  test('on Mac, text formats are offered for copying without a download, a .docx is refused saying why; elsewhere they download', async () => {
+    const sheet = await filledTemplate();
+    expect(sheet).toBe('2024年度报表');
+    const html = (await controller.exportAs({ to: 'html', body: '', year: 2024, reason: '' }))!;
+    const docx = (await controller.exportAs({ to: 'docx', body: '', year: 2024, reason: '' }))!;
+    expect(await controller.deliver(html)).toMatchObject({ download: { name: '年度报告.html', mime: html.mime }, text: html.bytes });
+    expect((await controller.deliver(docx)).download?.name).toBe('年度报告.docx');
+
+    const mac = createFakeExcel({ platform: 'Mac' });
+    restore();
+    restore = mac.install();
+    expect(await controller.deliver(html)).toEqual({ text: html.bytes });
+    expect(controller.state.notice).toBe('Mac 版 Excel 不能从加载项下载文件。请复制下方文本框中的全部内容，粘贴到文本编辑器中，保存为“年度报告.html”（UTF-8 编码）。');
+    expect(await controller.deliver(docx)).toEqual({});
+    expect(controller.state.error).toMatch(/^Mac 版 Excel 不能从加载项下载文件，Word 文档无法在这里导出。请在网页版 Excel/);
+  });
+});
