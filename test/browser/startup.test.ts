@@ -26,6 +26,7 @@ test('office.js cannot be loaded: the pane names the cause and what to ask IT fo
   expect(await alert.innerText()).toContain('OFFICE_JS=local');
   // The controls that cannot work are not offered.
   expect(await page.getByRole('button', { name: '插入模板' }).isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: '检查当前工作表' }).isVisible()).toBe(false);
   expect(pageErrors).toEqual([]);
 
   const file = screenshotPath('office-js-failed.png', suite.tmp);
