@@ -46,18 +46,18 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
   const names = worksheets.getActiveWorksheet().names;
   const used = worksheets.getActiveWorksheet().getUsedRange();
   // Only the top-left of a big sheet: the whole of it could pass Excel on the web's limits.
-  const window = worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
+  const readable = worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
   // A separate proxy for the scalars keeps navigation and loading apart (the linter's reading of Office.js).
   const sheet = worksheets.getActiveWorksheet();
   sheet.load('name,id');
   properties.load('items/key,items/value');
   names.load('items/name,items/formula');
   used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-  window.load('values,rowIndex,columnIndex');
+  readable.load('values,rowIndex,columnIndex');
   await timed(context.sync());
 
-  const values: RawValue[][] = window.isNullObject ? [] : (window.values as RawValue[][]);
-  const origin = window.isNullObject ? { row: 0, col: 0 } : { row: window.rowIndex, col: window.columnIndex };
+  const values: RawValue[][] = readable.isNullObject ? [] : (readable.values as RawValue[][]);
+  const origin = readable.isNullObject ? { row: 0, col: 0 } : { row: readable.rowIndex, col: readable.columnIndex };
   const at = (row: number, col: number): RawValue => values[row - origin.row]?.[col - origin.col] ?? null;
   const usedEnd = { rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount };
   const cut = usedEnd.rows > READ_LIMIT.rows || usedEnd.columns > READ_LIMIT.columns;

@@ -1006,3 +1006,38 @@ describe("real Excel's awkward behaviours", () => {
     expect(fake.workbookSnapshot().selection).toBe('甲!A2');
   });
 });
+
+describe("Excel on the web's limits and lost answers", () => {
+  test('a response over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded; a smaller read of the same sheet works', async () => {
+    const fake = createFakeExcel();
+    const text = '一段很长的文字'.repeat(20);
+    fake.workbook.sheet('Sheet1').setValues('A1:B20000', Array.from({ length: 20_000 }, () => [text, text]));
+    const whole = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:B20000').load('values');
+      await context.sync();
+    });
+    expect(await rejectionCode(whole)).toBe('ResponsePayloadSizeLimitExceeded');
+    const part = await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B100').load('values');
+      await context.sync();
+      return range.values.length;
+    });
+    expect(part).toBe(100);
+  });
+
+  test('a lost answer: the operations apply and fire their events, the sync never settles', async () => {
+    const fake = createFakeExcel();
+    fake.control.loseNextResponses(1, { after: 1 });
+    const first = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+      await context.sync();
+    });
+    await first;
+    const lost = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A2').values = [[2]];
+      await context.sync();
+    });
+    expect(await settles(lost)).toBe(false);
+    expect(fake.workbook.sheet('Sheet1').getValues('A1:A2')).toEqual([[1], [2]]);
+  });
+});
