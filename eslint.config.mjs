@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import officeAddins from 'eslint-plugin-office-addins';
 
+const TEST_CODE = ['**/test/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**'] },
   js.configs.recommended,
@@ -42,10 +44,16 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', 'Office', 'Excel', 'OfficeExtension'] },
   },
   {
+    // Product code never imports test code (the preview's in-memory Excel lives in src/fake-excel).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: TEST_CODE }] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'Buffer', 'require'],
-      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'path', '../cli/*', '../../cli/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'path', '../cli/*', '../../cli/*', ...TEST_CODE] }],
     },
   },
 );

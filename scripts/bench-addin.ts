@@ -15,7 +15,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { createFakeExcel } from '../test/fake-excel';
+import { createFakeExcel } from '../src/fake-excel';
 import { ADDIN, launchChromium, missingPrerequisite, offlineContext, serveStatic } from '../test/browser/harness';
 import { PaneController } from '../src/taskpane/controller';
 import { createExcelHost } from '../src/taskpane/host';

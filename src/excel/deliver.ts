@@ -1,6 +1,7 @@
 /**
  * Putting generated text and exports into Excel: the narrative into a new 「报告正文」 sheet (never
  * over an existing one), an exported .xlsx opened as a new workbook where the host allows.
+ * The writing batch's syncs are not timed one by one: it runs under `runWrite` (see run.ts).
  */
 import { timed } from './run';
 import { freeSheetName } from './template';
@@ -9,7 +10,7 @@ import { freeSheetName } from './template';
 export async function writeNarrativeSheet(context: Excel.RequestContext, title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  await timed(context.sync());
+  await context.sync();
   const name = freeSheetName('报告正文', sheets.items.map((s) => s.name));
   const sheet = sheets.add(name);
   const rows: string[][] = [[title], ['']];
@@ -26,8 +27,17 @@ export async function writeNarrativeSheet(context: Excel.RequestContext, title: 
   column.format.columnWidth = 520;
   for (const r of headingRows) sheet.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
   sheet.activate();
-  await timed(context.sync());
+  await context.sync();
   return name;
+}
+
+/**
+ * Whether a file can be downloaded from the task pane. Not in Excel on Mac: its web view drops
+ * `<a download>` and blob URLs without a word (office-js #2700, #3385), so the pane offers what
+ * works there instead of pointing at a download that never came.
+ */
+export function downloadsWork(): boolean {
+  return Office.context.platform !== Office.PlatformType.Mac;
 }
 
 /** Opens .xlsx bytes as a new workbook (ExcelApi 1.8); false where the host cannot. */

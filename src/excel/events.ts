@@ -4,7 +4,14 @@ import { SYNC_TIMEOUT_MS, withTimeout } from './run';
 /**
  * Live validation trigger: listens to workbook changes, drops the add-in's own writes and
  * changes outside the watched sheet WITHOUT a sync, and coalesces bursts (a paste of thousands
- * of cells, typing fast) into one call.
+ * of cells, typing fast) into one call. A switch to another sheet (`onActivated`, ExcelApi 1.7)
+ * calls it too, so the pane shows the sheet the user is on.
+ *
+ * Registering is a request like any other: while the user is editing a cell it fails with
+ * InvalidOperationInCellEditMode (and on desktop, clicking the task pane does not end cell edit,
+ * office-js #806). `watchChanges` then rejects; the pane retries and shows that live checking
+ * is off meanwhile. Registration does not wait for the edit to end (no delayForCellEdit), so
+ * the pane learns at once that it is off.
  */
 
 export interface ChangeFilter {
@@ -41,35 +48,54 @@ export const COALESCE_MS = 400;
 export async function watchChanges(onChange: () => void, delayMs = COALESCE_MS): Promise<Watcher> {
   let filter: ChangeFilter | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+  let edited = false;
+  let activatedId: string | undefined;
+  const schedule = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      // A switch back to the sheet already shown — the add-in's own activate() after inserting
+      // or selecting — needs no check; onActivated does not tell whose switch it was.
+      const needed = edited || (activatedId !== undefined && activatedId !== filter?.worksheetId);
+      edited = false;
+      activatedId = undefined;
+      if (needed) onChange();
+    }, delayMs);
+  };
+  const changed = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
     // Our own writes (template, marks) fire onChanged too; they are not the user's edits.
     if (event.triggerSource === 'ThisLocalAddin') return;
     if (!filter || event.worksheetId !== filter.worksheetId) return;
     if (filter.bounds && !touches(event.address, filter.bounds)) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      onChange();
-    }, delayMs);
+    edited = true;
+    schedule();
   };
-  let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
-  await Excel.run(async (context) => {
-    registration = context.workbook.worksheets.onChanged.add(handler);
-    await context.sync();
-  });
+  const activated = async (event: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+    activatedId = event.worksheetId;
+    schedule();
+  };
+  let registrations: { context: Excel.RequestContext; results: { remove(): void }[] } | undefined;
+  await withTimeout(
+    Excel.run(async (context) => {
+      const results = [context.workbook.worksheets.onChanged.add(changed), context.workbook.worksheets.onActivated.add(activated)];
+      await context.sync();
+      registrations = { context, results };
+    }),
+    SYNC_TIMEOUT_MS,
+  );
   return {
     watch(next) {
       filter = next;
     },
     async stop() {
       if (timer !== undefined) clearTimeout(timer);
-      if (!registration) return;
-      const r = registration;
-      registration = undefined;
-      // A hung Excel must not hang the pane's shutdown: the handler dies with the runtime anyway.
+      if (!registrations) return;
+      const r = registrations;
+      registrations = undefined;
+      // A hung Excel must not hang the pane's shutdown: the handlers die with the runtime anyway.
       await withTimeout(
         Excel.run(r.context, async (context) => {
-          r.remove();
+          for (const result of r.results) result.remove();
           await context.sync();
         }),
         SYNC_TIMEOUT_MS,

@@ -1,10 +1,11 @@
 /**
  * One-click insertion of the prescribed template into a new worksheet, in two syncs whatever the
  * table size: one to learn the sheet names, one to write everything. Never touches other sheets.
+ * Its syncs are not timed out one by one: a write runs under `runWrite`, which waits for it
+ * rather than abandon a batch Excel still holds (office-js #806).
  */
 import { getFormat } from '../core/formats/registry';
-import { nameOf, planTemplate, type TemplatePlan } from '../core/template/plan';
-import { timed } from './run';
+import { nameOf, planTemplate, SHEET_NAMES, type TemplatePlan } from '../core/template/plan';
 
 export const COLORS = {
   input: '#FFFFF0',
@@ -14,8 +15,12 @@ export const COLORS = {
   check: '#808080',
 } as const;
 
-/** Column widths in the plan are in characters; Excel wants points. */
-const POINTS_PER_CHARACTER = 7.5;
+/**
+ * Column widths in the plan are in characters; Excel wants points. One character of the default
+ * 11-point font is about 6 pt, plus the column's padding — not 7.5 pt, which printed the tables
+ * 20–30 % too wide (office-js #187, #3036).
+ */
+export const pointsForCharacters = (characters: number): number => characters * 6 + 3.75;
 
 export interface InsertOptions {
   format: string;
@@ -36,21 +41,47 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
   for (let k = 2; ; k++) if (!lower.has(`${base}(${k})`.toLowerCase())) return `${base}(${k})`;
 }
 
-export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions): Promise<Inserted> {
+/**
+ * Inserts the template; `attempt` learns the new sheet's name as soon as it is chosen, so that a
+ * write Excel has not confirmed can be looked for (`findInserted`).
+ */
+export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions, attempt: Partial<Inserted> = {}): Promise<Inserted> {
   const format = getFormat(options.format);
   if (!format) throw new Error(`未知的格式：${options.format}`);
   const plan = planTemplate(format, { year: options.year, body: options.body, totals: options.totals });
 
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  await timed(context.sync());
+  await context.sync();
   const sheetName = freeSheetName(`${options.year}年度报表`, sheets.items.map((s) => s.name));
+  Object.assign(attempt, { sheetName, plan });
 
   const sheet = sheets.add(sheetName);
   writePlan(sheet, plan);
   sheet.activate();
-  await timed(context.sync());
+  await context.sync();
   return { sheetName, plan };
+}
+
+/** The sheet an unconfirmed insertion would have made, if it is there with its names: one sync. */
+export async function findInserted(context: Excel.RequestContext, attempt: Partial<Inserted>): Promise<Inserted | undefined> {
+  if (!attempt.sheetName || !attempt.plan) return undefined;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(attempt.sheetName);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  return { sheetName: attempt.sheetName, plan: attempt.plan };
+}
+
+/**
+ * Writes back the custom properties that mark a sheet as ours, on a copy of a template sheet
+ * (a sheet copy drops them, office-js #5486). One sync; fires no change event.
+ */
+export async function restoreTemplateProperties(context: Excel.RequestContext, worksheetId: string, template: { format: string; year: number }): Promise<void> {
+  const properties = context.workbook.worksheets.getItem(worksheetId).customProperties;
+  properties.add('nianbao.format', template.format);
+  properties.add('nianbao.year', String(template.year));
+  properties.add('nianbao.template', '1');
+  await context.sync();
 }
 
 /** Queues every write of a plan on a fresh sheet (no sync). Order: formats, values, merges, styles, rules. */
@@ -67,7 +98,9 @@ function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   all.formulas = formulas;
 
   for (const m of plan.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
-  plan.columnWidths.forEach((width, col) => (sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER));
+  plan.columnWidths.forEach((width, col) => (sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = pointsForCharacters(width)));
+  // Excel does not auto-fit rows with merged cells: long wrapped labels there need their height set.
+  for (const r of plan.rowHeights) sheet.getRangeByIndexes(r.row, 0, 1, 1).format.rowHeight = r.height;
 
   for (const area of plan.tableAreas) {
     const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);
@@ -90,6 +123,12 @@ function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   }
 
   for (const [id, p] of plan.positions) sheet.names.add(nameOf(id), sheet.getRangeByIndexes(p.row, p.col, 1, 1));
+  // What the add-in owns and what the sheet is, as names: they move with inserted rows and
+  // columns and come along when the sheet is copied, which custom properties do not (#5486).
+  sheet.names.add(SHEET_NAMES.tables, sheet.getRange(plan.printArea));
+  sheet.names.add(SHEET_NAMES.checks, sheet.getRange(plan.checkArea));
+  sheet.names.add(SHEET_NAMES.format, `="${plan.format.id}"`);
+  sheet.names.add(SHEET_NAMES.year, `=${plan.properties['nianbao.year']}`);
   for (const v of plan.validations) {
     const rule: Excel.DataValidationRule =
       v.kind === 'count'

@@ -4,8 +4,8 @@
  * in the fake (`setFormulaResults`), so the task pane reads what Excel would show; and works out
  * which cells the sheet's conditional formats would paint.
  */
-import type { CellValue, SheetState, WorkbookState } from '../../test/fake-excel';
-import { MAX_COLS, type Rect } from '../../test/fake-excel/address';
+import type { CellValue, SheetState, WorkbookState } from '../fake-excel';
+import { MAX_COLS, type Rect } from '../fake-excel/address';
 import { a1 } from '../core/template/a1';
 import { evaluate, FormulaSyntaxError, isError, isTruthy, parseFormula, type Reference, type Sheetish, type Value } from './formula';
 

@@ -5,7 +5,7 @@
  * told. A user edit is recomputed synchronously, so the results are in the fake before its change
  * event — which the fake delivers on a later task — reaches the task pane.
  */
-import type { FakeExcel } from '../../test/fake-excel';
+import type { FakeExcel } from '../fake-excel';
 import { Calculator } from './calc';
 
 export interface PreviewEngine {

@@ -6,9 +6,9 @@
  * (from Excel, Word or WPS) writes one block as one change. Fills, borders, merges and the fills
  * of the sheet's conditional formats (computed by calc.ts) are painted; numbers are shown simply.
  */
-import type { Cell, CellValue, SheetState } from '../../test/fake-excel/state';
-import { MAX_COLS, MAX_ROWS, colToLetters, formatRect, type Rect } from '../../test/fake-excel/address';
-import { parseA1 } from '../core/template/a1';
+import type { Cell, CellValue, SheetState } from '../fake-excel/state';
+import { MAX_COLS, MAX_ROWS, formatRect, type Rect } from '../fake-excel/address';
+import { a1, columnName, parseA1 } from '../core/template/a1';
 import { COLORS } from '../excel/template';
 import type { PreviewEngine } from './engine';
 
@@ -220,7 +220,7 @@ export class GridView {
     headRow.append(corner);
     for (let c = 0; c < cols; c++) {
       const th = doc.createElement('th');
-      th.textContent = colToLetters(c);
+      th.textContent = columnName(c);
       th.className = c >= sel.c0 && c <= sel.c1 ? 'col-head in-selection' : 'col-head';
       headRow.append(th);
     }
@@ -239,7 +239,7 @@ export class GridView {
         const k = r * MAX_COLS + c;
         if (covered.has(k)) continue;
         const td = doc.createElement('td');
-        const address = `${colToLetters(c)}${r + 1}`;
+        const address = a1(r, c);
         td.dataset.addr = address;
         const span = spans.get(k);
         if (span) {
@@ -458,7 +458,7 @@ export class GridView {
   private placeEditor(): void {
     const e = this.editing;
     if (!e) return;
-    const td = this.el.container.querySelector<HTMLElement>(`td[data-addr="${colToLetters(e.col)}${e.row + 1}"]`);
+    const td = this.el.container.querySelector<HTMLElement>(`td[data-addr="${a1(e.row, e.col)}"]`);
     if (!td) return;
     const box = this.el.container.getBoundingClientRect();
     const cell = td.getBoundingClientRect();
@@ -480,7 +480,7 @@ export class GridView {
     this.cancelEdit();
     const text = this.editor.value;
     if (text === e.original) return;
-    const address = `${colToLetters(e.col)}${e.row + 1}`;
+    const address = a1(e.row, e.col);
     const user = this.fake.user;
     if (text === '') {
       user.clear(e.sheet, address);

@@ -60,6 +60,14 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
   control(doc, 'check').addEventListener('click', () => void controller.check());
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
+  // Excel on Mac drops downloads (office-js #2700, #3385): a .docx cannot leave the pane there.
+  if (!host.downloadsWork()) {
+    const docx = doc.querySelector<HTMLOptionElement>('#export-to option[value="docx"]');
+    if (docx) {
+      docx.disabled = true;
+      docx.textContent = `${docx.textContent ?? ''}——Mac 版 Excel 不能下载文件，请在网页版或 Windows 版导出`;
+    }
+  }
   if (!options.supported) controller.showError(`当前 Excel 版本过旧（需要 ExcelApi ${BASELINE}，即 Office 2021 或 Microsoft 365），部分功能可能无法使用。`);
   void controller.start();
   return controller;
@@ -77,18 +85,13 @@ async function copyText(doc: Document, area: HTMLTextAreaElement, controller: Pa
   }
 }
 
-/** Exports and delivers the file the way the platform allows. */
+/** Exports and delivers the file the way the platform allows (the controller decides how). */
 async function exportReportFile(doc: Document, controller: PaneController, view: DomView, request: ExportRequest): Promise<void> {
   const result = await controller.exportAs(request);
   if (!result) return;
-  const bytes = typeof result.bytes === 'string' ? new TextEncoder().encode(result.bytes) : result.bytes;
-  if (result.extension === 'xlsx' && (await controller.openWorkbook(bytes))) {
-    controller.showNotice('已在 Excel 中打开导出的工作簿，请另存。');
-    return;
-  }
-  if (typeof result.bytes === 'string') view.showExportText(result.bytes);
-  download(doc, bytes, result.mime, `年度报告.${result.extension}`);
-  controller.showNotice(typeof result.bytes === 'string' ? '已导出。如果没有开始下载（如 Mac 版 Excel），请复制下方文本框中的内容。' : '已导出，请在浏览器的下载中查看。');
+  const delivery = await controller.deliver(result);
+  if (delivery.text !== undefined) view.showExportText(delivery.text);
+  if (delivery.download) download(doc, delivery.download.bytes, delivery.download.mime, delivery.download.name);
 }
 
 /** A download through a temporary link (Excel on the web and Windows; not Mac). */

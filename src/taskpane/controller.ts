@@ -8,8 +8,8 @@ import type { Finding } from '../core/engine/findings';
 import { getFormat } from '../core/formats/registry';
 import type { FormatDef } from '../core/formats/types';
 import type { InsertOptions } from '../excel/template';
-import type { SheetRead } from '../excel/read';
-import type { Watcher } from '../excel/events';
+import { READ_LIMIT, type SheetRead } from '../excel/read';
+import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
 import type { RawValue } from '../core/import/grid';
@@ -26,6 +26,8 @@ export interface PaneState {
   /** A short confirmation (template inserted, marks cleared). */
   notice?: string;
   sheetName?: string;
+  /** The checked sheet's id: findings are selected there, whichever sheet is active by then. */
+  worksheetId?: string;
   format?: FormatDef;
   year?: number;
   /** True when the sheet is one the add-in inserted. */
@@ -37,6 +39,11 @@ export interface PaneState {
   passes: number;
   /** Set once a check has run. */
   checked: boolean;
+  /**
+   * Whether edits are checked as they happen: false while registering the change handler fails
+   * (the user is editing a cell when the pane opens); the pane retries and shows it.
+   */
+  live?: boolean;
   /** The last generated text (「生成文字」). */
   narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
 }
@@ -60,9 +67,25 @@ export interface ExportRequest {
   reason: string;
 }
 
+/** What the view does with an export: a file to download, text to show for copying, or neither. */
+export interface Delivery {
+  download?: { bytes: Uint8Array; mime: string; name: string };
+  text?: string;
+}
+
 export interface View {
   render(state: PaneState): void;
 }
+
+export interface ControllerOptions {
+  /** Pause before registering the change handler again after it failed. */
+  listenRetryMs?: number;
+}
+
+export const LISTEN_RETRY_MS = 3000;
+
+/** Shown while Excel holds a write back (usually: a cell is being edited). */
+export const WRITE_WAITING = 'Excel 尚未完成这项操作。如果正在编辑单元格，请按回车或 Esc 结束编辑，操作随即完成；请勿重复点击。';
 
 export class PaneController {
   state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
@@ -74,23 +97,46 @@ export class PaneController {
   private narrativeLines?: string[];
   private running?: Promise<void>;
   private queued = false;
+  /** What the watcher should listen to, kept for a watcher registered after a pass. */
+  private filter?: ChangeFilter;
+  private listenRetry?: ReturnType<typeof setTimeout>;
+  private stopped = false;
+  /** A write Excel has not finished: the pane starts no other meanwhile. */
+  private writing = false;
 
   constructor(
     private readonly host: Host,
     private readonly view: View,
+    private readonly options: ControllerOptions = {},
   ) {}
 
   async start(): Promise<void> {
-    try {
-      this.watcher = await this.host.watchChanges(() => void this.check());
-    } catch (error) {
-      this.update({ error: `无法监听工作表的修改，请使用「检查当前工作表」手动检查。（${describeExcelError(error)}）` });
-    }
+    await this.listen();
     await this.check();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.listenRetry);
     await this.watcher?.stop();
+  }
+
+  /**
+   * Registers for change events; on failure says live checking is off and tries again later,
+   * until it works — a failure while the user edits a cell is not forever.
+   */
+  private async listen(): Promise<void> {
+    this.listenRetry = undefined;
+    try {
+      const watcher = await this.host.watchChanges(() => void this.check());
+      if (this.stopped) return void (await watcher.stop());
+      this.watcher = watcher;
+      watcher.watch(this.filter);
+      this.update({ live: true });
+    } catch {
+      this.update({ live: false });
+      if (!this.stopped) this.listenRetry = setTimeout(() => void this.listen(), this.options.listenRetryMs ?? LISTEN_RETRY_MS);
+    }
   }
 
   /** One validation pass; a request during a pass runs once more after it, never in parallel. */
@@ -110,14 +156,32 @@ export class PaneController {
   }
 
   async insertTemplate(options: InsertOptions): Promise<void> {
+    const inserted = await this.write('插入模板失败', (onWaiting) => this.host.insertTemplate(options, onWaiting));
+    if (!inserted) return;
+    const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
+    this.update({ busy: false, notice: `已插入新工作表「${inserted.value.sheetName}」。请在浅黄色单元格中填写数字，${totals}` });
+    await this.check();
+  }
+
+  /**
+   * One write at a time, never retried: Excel holds a write while the user edits a cell (and on
+   * desktop clicking the pane does not end the edit, office-js #806), so a second click would
+   * run too. While it waits, the pane says why.
+   */
+  private async write<T>(failure: string, run: (onWaiting: () => void) => Promise<T>): Promise<{ value: T } | undefined> {
+    if (this.writing) {
+      this.update({ error: '上一项操作尚未完成，请等 Excel 完成后再试。' });
+      return undefined;
+    }
+    this.writing = true;
     this.update({ busy: true, error: undefined, notice: undefined });
     try {
-      const inserted = await this.host.insertTemplate(options);
-      const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
-      this.update({ busy: false, notice: `已插入新工作表「${inserted.sheetName}」。请在浅黄色单元格中填写数字，${totals}` });
-      await this.check();
+      return { value: await run(() => this.update({ notice: WRITE_WAITING })) };
     } catch (error) {
-      this.update({ busy: false, error: `插入模板失败：${describeExcelError(error)}` });
+      this.update({ busy: false, notice: undefined, error: `${failure}：${describeExcelError(error)}` });
+      return undefined;
+    } finally {
+      this.writing = false;
     }
   }
 
@@ -154,13 +218,8 @@ export class PaneController {
   async insertNarrative(title: string): Promise<void> {
     const narrative = this.state.narrative;
     if (!narrative) return this.showError('请先生成文字。');
-    this.update({ busy: true, error: undefined, notice: undefined });
-    try {
-      const sheet = await this.host.writeNarrative(title, sectionParagraphs(narrative.sections));
-      this.update({ busy: false, notice: `已将文字写入新工作表「${sheet}」。` });
-    } catch (error) {
-      this.update({ busy: false, error: `写入文字失败：${describeExcelError(error)}` });
-    }
+    const sheet = await this.write('写入文字失败', (onWaiting) => this.host.writeNarrative(title, sectionParagraphs(narrative.sections), onWaiting));
+    if (sheet) this.update({ busy: false, notice: `已将文字写入新工作表「${sheet.value}」。` });
   }
 
   /** Builds an export of the last checked report, or says why it is refused. */
@@ -188,6 +247,31 @@ export class PaneController {
       else this.update({ error: `导出失败：${error instanceof Error ? error.message : String(error)}` });
       return undefined;
     }
+  }
+
+  /**
+   * Hands an export to the user the way this Excel allows: .xlsx opened as a new workbook, else a
+   * download; text formats also shown for copying. In Excel on Mac downloads do nothing
+   * (office-js #2700, #3385): text is offered for copying, and a .docx is honestly refused.
+   */
+  async deliver(result: ExportResult): Promise<Delivery> {
+    const bytes = typeof result.bytes === 'string' ? new TextEncoder().encode(result.bytes) : result.bytes;
+    if (result.extension === 'xlsx' && (await this.openWorkbook(bytes))) {
+      this.showNotice('已在 Excel 中打开导出的工作簿，请另存。');
+      return {};
+    }
+    const text = typeof result.bytes === 'string' ? result.bytes : undefined;
+    const download = { bytes, mime: result.mime, name: `年度报告.${result.extension}` };
+    if (this.host.downloadsWork()) {
+      this.showNotice(text === undefined ? '已导出，请在浏览器的下载中查看。' : '已导出，请在浏览器的下载中查看；也可复制下方文本框中的内容。');
+      return { download, ...(text === undefined ? {} : { text }) };
+    }
+    if (text !== undefined) {
+      this.showNotice(`Mac 版 Excel 不能从加载项下载文件。请复制下方文本框中的全部内容，粘贴到文本编辑器中，保存为“年度报告.${result.extension}”（UTF-8 编码）。`);
+      return { text };
+    }
+    this.showError(`Mac 版 Excel 不能从加载项下载文件，${result.extension === 'docx' ? 'Word 文档' : '此格式'}无法在这里导出。请在网页版 Excel（在浏览器中打开同一工作簿）或 Windows 版 Excel 中导出；在这里可导出 .xlsx（在 Excel 中打开）或 HTML、CSV、JSON（复制文本）。`);
+    return {};
   }
 
   /** Checks the text in the 「报告正文」 sheet against the tables, now and on every later check. */
@@ -222,20 +306,20 @@ export class PaneController {
   }
 
   async clearMarks(): Promise<void> {
-    this.update({ busy: true, error: undefined, notice: undefined });
-    try {
-      const result = await this.host.clearMarks();
-      this.update({ busy: false, notice: result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。' });
-    } catch (error) {
-      this.update({ busy: false, error: `清除标记失败：${describeExcelError(error)}` });
-    }
+    const outcome = await this.write('清除标记失败', (onWaiting) => this.host.clearMarks(onWaiting));
+    if (!outcome) return;
+    const result = outcome.value;
+    const cleared = result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。';
+    // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand.
+    const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中删除公式含 N("nianbao") 的规则。` : '';
+    this.update({ busy: false, notice: `${cleared}${left}` });
   }
 
   async select(finding: Finding): Promise<void> {
     const addresses = finding.cells.map((id) => this.state.addresses[id]).filter((a): a is string => a !== undefined);
     const target = finding.likelyCulprit ? [this.state.addresses[finding.likelyCulprit.cell], ...addresses].filter((a): a is string => a !== undefined) : addresses;
     try {
-      await this.host.selectCells([...new Set(target)]);
+      if (this.state.worksheetId) await this.host.selectCells(this.state.worksheetId, [...new Set(target)]);
     } catch (error) {
       this.update({ error: `无法选中单元格：${describeExcelError(error)}` });
     }
@@ -253,8 +337,23 @@ export class PaneController {
     const result = analyse(read, this.narrativeLines);
     this.raw = result.raw;
     this.parsed = result.parsed;
-    this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
-    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    this.filter = { worksheetId: read.worksheetId, bounds: result.bounds };
+    this.watcher?.watch(this.filter);
+    // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
+    const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
+    if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
+    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+  }
+
+  /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */
+  private async restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void> {
+    try {
+      await this.host.restoreTemplateProperties(worksheetId, template);
+      this.update({ notice: '此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。' });
+    } catch (error) {
+      // The check above worked from the names; the next pass tries again.
+      this.update({ notice: `此工作表是年报助手模板的副本，已按其中的名称识别；补写模板标记未成功（${describeExcelError(error)}），下次检查时将重试。` });
+    }
   }
 
   private update(patch: Partial<PaneState>): void {

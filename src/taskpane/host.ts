@@ -2,46 +2,64 @@
  * What the task pane needs from Excel, as one interface: the real adapter (src/excel) behind
  * Excel.run, or anything else with the same shape. The pane never touches `Excel` itself.
  */
-import { runExcel } from '../excel/run';
-import { insertTemplate, type InsertOptions, type Inserted } from '../excel/template';
+import { runExcel, runWrite } from '../excel/run';
+import { findInserted, insertTemplate, restoreTemplateProperties, type InsertOptions, type Inserted } from '../excel/template';
 import { readActiveSheet, type SheetRead } from '../excel/read';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
-import { openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
+import { downloadsWork, openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
+
+/** Told when a write takes longer than usual; the write is still awaited, never retried. */
+export type OnWaiting = () => void;
 
 export interface Host {
-  insertTemplate(options: InsertOptions): Promise<Inserted>;
+  insertTemplate(options: InsertOptions, onWaiting?: OnWaiting): Promise<Inserted>;
   readActiveSheet(): Promise<SheetRead>;
-  clearMarks(): Promise<ClearResult>;
-  selectCells(addresses: readonly string[]): Promise<void>;
+  clearMarks(onWaiting?: OnWaiting): Promise<ClearResult>;
+  /** Marks a copy of a template sheet as ours again (its custom properties were not copied). */
+  restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void>;
+  /** Activates the checked sheet (by id) and selects the first address there. */
+  selectCells(worksheetId: string, addresses: readonly string[]): Promise<void>;
   watchChanges(onChange: () => void): Promise<Watcher>;
   /** Writes the generated text into a new 「报告正文」 sheet; returns its name. */
-  writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[]): Promise<string>;
+  writeNarrative(title: string, paragraphs: readonly { heading: string; text: string }[], onWaiting?: OnWaiting): Promise<string>;
   /** Opens an exported .xlsx as a new workbook; false where the host cannot. */
   openWorkbook(bytes: Uint8Array): Promise<boolean>;
+  /** False in Excel on Mac, whose web view drops downloads (office-js #2700, #3385). */
+  downloadsWork(): boolean;
   /** The text cells of a sheet in reading order; null when the workbook has no such sheet. */
   readSheetText(name: string): Promise<string[] | null>;
 }
 
 export interface HostOptions {
-  /** How long a whole Excel batch may take before it is abandoned (and reads retried once). */
+  /** How long a read may take before it is abandoned and retried once; a write, before the pane says it is waiting. */
   timeoutMs?: number;
+  /** How long a write is waited for in all before its result is looked for. */
+  writeGiveUpMs?: number;
   /** Quiet period that coalesces bursts of changes into one check. */
   coalesceMs?: number;
 }
 
-/** The host over real Excel (or whatever `Excel` global is installed). Writes are never retried. */
+/**
+ * The host over real Excel (or whatever `Excel` global is installed). Reads time out and are
+ * retried once; writes are never abandoned nor retried (run.ts says why).
+ */
 export function createExcelHost(options: HostOptions = {}): Host {
   const read = { timeoutMs: options.timeoutMs };
-  const write = { timeoutMs: options.timeoutMs, retries: 0 };
+  const write = { timeoutMs: options.timeoutMs, giveUpMs: options.writeGiveUpMs };
   return {
-    insertTemplate: (insert) => runExcel((context) => insertTemplate(context, insert), write),
+    insertTemplate: (insert, onWaiting) => {
+      const attempt: Partial<Inserted> = {};
+      return runWrite((context) => insertTemplate(context, insert, attempt), { ...write, onWaiting, verify: () => runExcel((context) => findInserted(context, attempt), read) });
+    },
     readActiveSheet: () => runExcel((context) => readActiveSheet(context), read),
-    clearMarks: () => runExcel((context) => clearMarks(context), write),
-    selectCells: (addresses) => runExcel((context) => selectCells(context, addresses), read),
+    clearMarks: (onWaiting) => runWrite((context) => clearMarks(context), { ...write, onWaiting }),
+    restoreTemplateProperties: (worksheetId, template) => runWrite((context) => restoreTemplateProperties(context, worksheetId, template), write),
+    selectCells: (worksheetId, addresses) => runExcel((context) => selectCells(context, worksheetId, addresses), read),
     watchChanges: (onChange) => watchChanges(onChange, options.coalesceMs),
-    writeNarrative: (title, paragraphs) => runExcel((context) => writeNarrativeSheet(context, title, paragraphs), write),
+    writeNarrative: (title, paragraphs, onWaiting) => runWrite((context) => writeNarrativeSheet(context, title, paragraphs), { ...write, onWaiting }),
     openWorkbook: (bytes) => openAsWorkbook(bytes),
+    downloadsWork: () => downloadsWork(),
     readSheetText: (name) => runExcel((context) => readSheetText(context, name), read),
   };
 }

@@ -35,6 +35,7 @@ export class DomView implements View {
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
     status.textContent = state.error ?? state.notice ?? (state.busy ? '正在处理……' : '');
 
+    this.renderLive(state);
     this.renderSummary(state);
     this.renderFindings(state);
     const text = this.byId('narrative-text') as HTMLTextAreaElement;
@@ -49,6 +50,14 @@ export class DomView implements View {
     area.value = text;
     area.hidden = false;
     area.select();
+  }
+
+  /** Whether edits are checked as they happen: the user must know when they are not. */
+  private renderLive(state: PaneState): void {
+    const live = this.byId('live');
+    live.hidden = state.live === undefined;
+    live.className = state.live === false ? 'live live-off ms-font-s' : 'live ms-font-s';
+    live.textContent = state.live ? '实时检查已开启：修改表格后自动检查。' : '实时检查暂未开启（Excel 可能正处于单元格编辑状态，请按回车或 Esc 结束编辑），年报助手正在重试；现在可点击「检查当前工作表」手动检查。';
   }
 
   private renderSummary(state: PaneState): void {

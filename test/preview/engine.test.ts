@@ -5,7 +5,7 @@
  * those relations, formula totals are in the fake before the pane reads them, and a user's edit
  * is recalculated before its change event is delivered.
  */
-import { createFakeExcel } from '../fake-excel';
+import { createFakeExcel } from '../../src/fake-excel';
 import { attachEngine, type PreviewEngine } from '../../src/preview/engine';
 import { parseTsv, toTsv, displayValue } from '../../src/preview/grid';
 import { insertTemplate } from '../../src/excel/template';
@@ -17,7 +17,7 @@ import type { TemplatePlan } from '../../src/core/template/plan';
 import { PaneController } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
 import { fixtureCases } from '../helpers/fixtures';
-import { MAX_COLS } from '../fake-excel/address';
+import { MAX_COLS } from '../../src/fake-excel/address';
 
 type Fake = ReturnType<typeof createFakeExcel>;
 let fake: Fake;

@@ -2,8 +2,8 @@
  * Live validation end to end on the Excel fake: one sync per pass, the add-in's own writes
  * ignored, bursts coalesced, findings on the right cells, selection, and failures in Chinese.
  */
-import { createFakeExcel } from '../fake-excel';
-import { PaneController, type PaneState } from '../../src/taskpane/controller';
+import { createFakeExcel } from '../../src/fake-excel';
+import { PaneController, WRITE_WAITING, type PaneState } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
 import { a1 } from '../../src/core/template/a1';
 import type { TemplatePlan } from '../../src/core/template/plan';
@@ -12,6 +12,7 @@ import { getFormat } from '../../src/core/formats/registry';
 
 type Fake = ReturnType<typeof createFakeExcel>;
 const COALESCE = 60;
+const LISTEN_RETRY = 50;
 let fake: Fake;
 let restore: () => void;
 let states: PaneState[];
@@ -21,7 +22,7 @@ beforeEach(() => {
   fake = createFakeExcel({ sheets: ['Sheet1'] });
   restore = fake.install();
   states = [];
-  controller = new PaneController(createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE }), { render: (s) => states.push(s) });
+  controller = new PaneController(createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE }), { render: (s) => states.push(s) }, { listenRetryMs: LISTEN_RETRY });
 });
 afterEach(async () => {
   await controller.stop();
@@ -255,4 +256,130 @@ test('核对正文: the text in the 报告正文 sheet is checked against the ta
   fake.user.setValues(sheet, at('t3.carriedOver.total'), [[2]]);
   await settle();
   expect(controller.state.findings.filter((f) => f.code === 'narrative.mismatch')).toEqual([]);
+});
+
+/** Real Excel's behaviours, modelled in src/fake-excel; each test failed against the pane before. */
+describe('real Excel: live checking and the sheet the user is on', () => {
+  test('the pane opened while a cell is being edited (#806): live checking shows as off, is retried, and is on once the edit ends', async () => {
+    fake.control.setCellEditMode(true);
+    const started = controller.start();
+    await new Promise((r) => setTimeout(r, LISTEN_RETRY * 3));
+    expect(controller.state.live).toBe(false);
+    expect(fake.listenerCount('workbook')).toBe(0);
+    fake.control.setCellEditMode(false);
+    await started;
+    await new Promise((r) => setTimeout(r, LISTEN_RETRY * 3));
+    expect(controller.state.live).toBe(true);
+    expect(fake.listenerCount('workbook')).toBe(1);
+    const passes = controller.state.passes;
+    fake.user.setValues('Sheet1', 'B2', [['收到申请']]);
+    await settle();
+    expect(controller.state.passes).toBe(passes + 1);
+  });
+
+  test('a finding clicked after the user switched sheets is selected on the sheet that was checked', async () => {
+    const sheet = await filledTemplate();
+    fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+    await settle();
+    const finding = controller.state.findings[0];
+    fake.user.activate('Sheet1');
+    await controller.select(finding);
+    expect(controller.state.error).toBeUndefined();
+    expect(fake.workbookSnapshot()).toMatchObject({ activeSheet: sheet, selection: `'${sheet}'!${at('t3.granted.commercial')}` });
+  });
+
+  test('a switch to another sheet is followed: the pane shows the sheet the user is on (onActivated)', async () => {
+    const sheet = await filledTemplate();
+    fake.user.setValues(sheet, at('t3.granted.commercial'), [[2]]);
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: sheet, template: true });
+    fake.user.activate('Sheet1');
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: 'Sheet1', template: false, findings: [] });
+    fake.user.activate(sheet);
+    await settle();
+    expect(controller.state.sheetName).toBe(sheet);
+    expect(controller.state.findings.length).toBe(2);
+  });
+});
+
+describe('real Excel: copied template sheets and big sheets', () => {
+  test('a copy of a template sheet is checked as a template and its custom properties are written back (#5486)', async () => {
+    const sheet = await filledTemplate();
+    const copy = fake.user.copySheet(sheet);
+    fake.user.activate(copy);
+    await settle();
+    expect(controller.state).toMatchObject({ sheetName: copy, template: true, year: 2024, findings: [] });
+    expect(controller.state.notice).toBe('此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。');
+    expect(fake.snapshot(copy).customProperties).toEqual({ 'nianbao.format': '2021', 'nianbao.year': '2024', 'nianbao.template': '1' });
+  });
+
+  test('a big ordinary sheet: checked up to the read limit, and the pane says so; a refused response is explained in Chinese', async () => {
+    await controller.start();
+    const rows = 20_000;
+    const filler = '很长的台账说明文字'.repeat(8);
+    fake.user.setValues('Sheet1', `A1:E${rows}`, Array.from({ length: rows }, () => Array<string>(5).fill(filler)));
+    await settle();
+    expect(controller.state.error).toBeUndefined();
+    expect(controller.state.notice).toBe(`工作表「Sheet1」共 ${rows} 行、5 列，超出一次读取的范围，只检查了前 2000 行、前 50 列。年报表格请放在这一范围内，或复制到新的工作表。`);
+    fake.control.failNextSyncs(1, 'ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    await controller.check();
+    expect(controller.state.error).toBe('读取工作表失败：工作表内容超出了 Excel 一次能传送的数据量（网页版 Excel 每次最多 5 MB）。请把年报表格复制到一个新的工作表后再检查。');
+  });
+});
+
+describe('real Excel: a write held back (cell edit on desktop, #806) or never answered (#4805)', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('the pane says it is waiting, reports no failure, starts no second insertion, and reports the one sheet once Excel runs it', async () => {
+    const local = new PaneController(createExcelHost({ timeoutMs: 100, coalesceMs: COALESCE }), { render: () => undefined }, { listenRetryMs: LISTEN_RETRY });
+    await local.start();
+    fake.user.startCellEdit();
+    const first = local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    await sleep(300);
+    expect(local.state).toMatchObject({ busy: true, notice: WRITE_WAITING, error: undefined });
+    await local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    expect(local.state.error).toBe('上一项操作尚未完成，请等 Excel 完成后再试。');
+    fake.user.endCellEdit();
+    await first;
+    await sleep(50);
+    expect(fake.workbookSnapshot().sheets).toEqual(['Sheet1', '2024年度报表']);
+    expect(local.state).toMatchObject({ busy: false, error: undefined, sheetName: '2024年度报表' });
+    expect(local.state.notice).toMatch(/^已插入新工作表「2024年度报表」/);
+    await local.stop();
+  });
+
+  test('a write Excel did but never answered is looked for before anything is reported', async () => {
+    const local = new PaneController(createExcelHost({ timeoutMs: 50, writeGiveUpMs: 300, coalesceMs: COALESCE }), { render: () => undefined }, { listenRetryMs: LISTEN_RETRY });
+    await local.start();
+    fake.control.loseNextResponses(1, { after: 1 }); // the sheet names come back; the write's answer does not
+    await local.insertTemplate({ format: '2021', year: 2024, totals: 'value' });
+    expect(local.state.error).toBeUndefined();
+    expect(local.state.notice).toMatch(/^已插入新工作表「2024年度报表」/);
+    expect(fake.workbookSnapshot().sheets).toEqual(['Sheet1', '2024年度报表']);
+
+    fake.control.loseNextResponses(1); // nothing comes back, and nothing was inserted
+    await local.insertTemplate({ format: '2019', year: 2020, totals: 'value' });
+    expect(local.state.error).toBe('插入模板失败：Excel 在 0 秒内没有完成这项操作，也没有找到它的结果。请先查看工作簿中是否已有这项操作的结果（如新的工作表），再决定是否重试；如在网页版 Excel 中，可刷新页面后重新打开年报助手。');
+    await local.stop();
+  });
+});
+
+describe('real Excel: exports where downloads do nothing (Excel on Mac, #2700, #3385)', () => {
+  test('on Mac, text formats are offered for copying without a download, a .docx is refused saying why; elsewhere they download', async () => {
+    const sheet = await filledTemplate();
+    expect(sheet).toBe('2024年度报表');
+    const html = (await controller.exportAs({ to: 'html', body: '', year: 2024, reason: '' }))!;
+    const docx = (await controller.exportAs({ to: 'docx', body: '', year: 2024, reason: '' }))!;
+    expect(await controller.deliver(html)).toMatchObject({ download: { name: '年度报告.html', mime: html.mime }, text: html.bytes });
+    expect((await controller.deliver(docx)).download?.name).toBe('年度报告.docx');
+
+    const mac = createFakeExcel({ platform: 'Mac' });
+    restore();
+    restore = mac.install();
+    expect(await controller.deliver(html)).toEqual({ text: html.bytes });
+    expect(controller.state.notice).toBe('Mac 版 Excel 不能从加载项下载文件。请复制下方文本框中的全部内容，粘贴到文本编辑器中，保存为“年度报告.html”（UTF-8 编码）。');
+    expect(await controller.deliver(docx)).toEqual({});
+    expect(controller.state.error).toMatch(/^Mac 版 Excel 不能从加载项下载文件，Word 文档无法在这里导出。请在网页版 Excel/);
+  });
 });

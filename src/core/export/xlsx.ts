@@ -17,6 +17,7 @@ import { rawToText } from '../values/parse';
 import { checkOutcomes, handling, outcomeText, SEVERITY_NAMES, type Accepted } from './checks';
 import { layoutReport } from './layout';
 import { reportTitle, type ExportableReport } from './model';
+import { linesIn, rowHeightFor } from './width';
 
 export const TABLES_SHEET = '年度报告表格';
 export const RESULTS_SHEET = '校验结果';
@@ -30,21 +31,6 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const WIDTHS = [12, 16, 30];
 const VALUE_WIDTH = 10;
 const widthOf = (col: number): number => WIDTHS[col] ?? VALUE_WIDTH;
-/** Points per line of 11-point text, and the padding of a cell. */
-const LINE = 14.5;
-const PAD = 4;
-
-/** Display width in characters as a column width counts them: CJK and full-width forms take two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** Lines wrapped text takes in a cell `width` characters wide. */
-function linesIn(text: string, width: number): number {
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
-}
 
 function writeTables(sheet: ExcelJS.Worksheet, format: FormatDef, values: Readonly<Record<string, RawValue>>, title: string): void {
   sheet.getCell(1, 1).value = title;
@@ -76,7 +62,7 @@ function writeTables(sheet: ExcelJS.Worksheet, format: FormatDef, values: Readon
       }),
     );
     lines.forEach((n, r) => {
-      if (n > 1) sheet.getRow(row + r).height = n * LINE + PAD;
+      if (n > 1) sheet.getRow(row + r).height = rowHeightFor(n);
     });
     for (const m of table.merges) sheet.mergeCells(row + m.row, m.col + 1, row + m.row + m.rows - 1, m.col + m.cols);
     row += table.rows.length + 1;
@@ -138,7 +124,7 @@ function writeResults(sheet: ExcelJS.Worksheet, report: ExportableReport, accept
   widths.forEach((w, k) => (sheet.getColumn(k + 1).width = w));
   rows.forEach((values, r) => {
     const lines = Math.max(1, ...values.map((v, c) => (typeof v === 'string' ? linesIn(v, widths[c]) : 1)));
-    if (lines > 1) sheet.getRow(r + 1).height = lines * LINE + PAD;
+    if (lines > 1) sheet.getRow(r + 1).height = rowHeightFor(lines);
   });
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }

@@ -7,6 +7,7 @@
 import { cellsOf } from '../formats/registry';
 import type { FormatDef, Term, ValueKind } from '../formats/types';
 import { layoutReport, type Merge } from '../export/layout';
+import { linesIn, rowHeightFor } from '../export/width';
 import { rulesOf, type Relation } from '../rules/expand';
 import { a1, a1Range } from './a1';
 import { namer, type Namer } from '../messages/names';
@@ -57,6 +58,11 @@ export interface TemplatePlan {
   cells: PlannedCell[];
   merges: Merge[];
   columnWidths: number[];
+  /**
+   * Heights (points) of the rows whose labels wrap onto more lines than one: Excel does not
+   * auto-fit rows with merged cells, so long labels there would be clipped.
+   */
+  rowHeights: { row: number; height: number }[];
   /** Spec id → position of every value cell. */
   positions: Map<string, { row: number; col: number }>;
   /** Data validation by value kind, as A1 ranges. */
@@ -71,7 +77,11 @@ export interface TemplatePlan {
   checkArea: string;
   /** Rows × columns used, checks included. */
   size: { rows: number; cols: number };
-  /** Worksheet custom properties that mark the sheet as ours. */
+  /**
+   * Worksheet custom properties that mark the sheet as ours. Plain text: they neither move with
+   * inserted rows nor survive a sheet copy (office-js #5486), so no address is kept in them; the
+   * sheet-scoped names of SHEET_NAMES hold the ranges and are the fallback for format and year.
+   */
   properties: Record<string, string>;
 }
 
@@ -80,6 +90,12 @@ export const MARKER = 'N("nianbao")';
 export const NAME_PREFIX = 'NB_';
 /** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
 export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
+/**
+ * Sheet-scoped names for what the add-in owns besides the value cells: the printed tables and the
+ * check cells (names move with their cells when rows or columns are inserted), and the format
+ * and year as constants (names are copied with the sheet; custom properties are not).
+ */
+export const SHEET_NAMES = { tables: 'nianbao_tables', checks: 'nianbao_checks', format: 'nianbao_format', year: 'nianbao_year' } as const;
 
 const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0', amountWan: 'General', amount: 'General' };
 const TABLE_WIDTH = 15;
@@ -183,6 +199,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
 
   const columnWidths = Array.from({ length: CHECK_COL + 2 }, (_, c) => (c === 0 ? 22 : c < 3 ? 16 : c === CHECK_COL ? 24 : c === TABLE_WIDTH ? 2 : 10));
   return {
+    rowHeights: wrappedRowHeights(cells.filter((c) => c.role === 'label' || c.role === 'header'), merges, columnWidths),
     format,
     title,
     cells,
@@ -196,8 +213,21 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     tableAreas,
     checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2) },
+    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1' },
   };
+}
+
+/** Rows whose label text needs more than one line in its cell (or merged area), with the height it needs. */
+function wrappedRowHeights(labels: readonly PlannedCell[], merges: readonly Merge[], columnWidths: readonly number[]): TemplatePlan['rowHeights'] {
+  const lines = new Map<number, number>();
+  for (const cell of labels) {
+    const merge = merges.find((m) => m.row === cell.row && m.col === cell.col) ?? { row: cell.row, col: cell.col, rows: 1, cols: 1 };
+    const width = columnWidths.slice(merge.col, merge.col + merge.cols).reduce((a, b) => a + b, 0);
+    // A label over several rows shares their height.
+    const perRow = Math.ceil(linesIn(String(cell.value ?? ''), width) / merge.rows);
+    for (let r = merge.row; r < merge.row + merge.rows; r++) lines.set(r, Math.max(lines.get(r) ?? 1, perRow));
+  }
+  return [...lines].filter(([, n]) => n > 1).sort(([a], [b]) => a - b).map(([row, n]) => ({ row, height: rowHeightFor(n) }));
 }
 
 const CHECK_NAMES: Partial<Record<string, string>> = {

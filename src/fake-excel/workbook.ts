@@ -6,7 +6,7 @@ import { MAX_COLS, MAX_ROWS, parseA1, qualify, rect, splitSheet, type Rect } fro
 import { FakeClientObject, FakeCollection, type Execution, type ProxyLike } from './base';
 import type { FakeRequestContext } from './context';
 import { ErrorCodes, FakeExcelUnsupported, FakeOfficeError, invalidArgument } from './errors';
-import type { WorksheetChangedHandler } from './host';
+import type { FakeEventKind, WorksheetActivatedHandler, WorksheetChangedHandler } from './host';
 import { FakeRange, type RangeTarget } from './range';
 import { singleReference } from './references';
 import type { NameState, SheetState, WorkbookState } from './state';
@@ -62,10 +62,13 @@ function selection(state: WorkbookState): RangeTarget {
 
 export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeWorksheet> {
   readonly onChanged: FakeEventHandlers;
+  /** ExcelApi 1.7: another sheet became active (by the user or through `activate()`). */
+  readonly onActivated: FakeEventHandlers<WorksheetActivatedHandler>;
 
   constructor(context: FakeRequestContext) {
     super(context, 'WorksheetCollection');
     this.onChanged = new FakeEventHandlers(context, 'WorksheetCollection.onChanged', '1.9', () => 'workbook');
+    this.onActivated = new FakeEventHandlers<WorksheetActivatedHandler>(context, 'WorksheetCollection.onActivated', '1.7', () => 'workbook', 'activated');
   }
 
   _resolve(ex: Execution): WorkbookState {
@@ -288,6 +291,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
 
   activate(): void {
     this._call('activate', (s, ex) => {
+      if (ex.state.activeSheetId !== s.id) ex.host.dispatchActivated(s.id);
       ex.state.activeSheetId = s.id;
       if (ex.state.selection?.sheetId !== s.id) ex.state.selection = { sheetId: s.id, rect: rect(0, 0) };
     });
@@ -305,26 +309,27 @@ function fits(r: Rect): boolean {
 // ---- change events ----
 
 
-/** `onChanged`: `add(handler)` registers at the next sync; handlers outlive the Excel.run. */
-export class FakeEventHandlers {
+/** `onChanged`, `onActivated`: `add(handler)` registers at the next sync; handlers outlive the Excel.run. */
+export class FakeEventHandlers<Handler extends (args: never) => unknown = WorksheetChangedHandler> {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly where: string,
     private readonly version: string,
     private readonly scope: (ex: Execution) => string,
+    private readonly event: FakeEventKind = 'changed',
   ) {}
 
-  add(handler: WorksheetChangedHandler): FakeEventHandlerResult {
+  add(handler: Handler): FakeEventHandlerResult {
     const result = new FakeEventHandlerResult(this.context, this.where);
     this.context._enqueue(`${this.where}.add()`, (ex) => {
       ex.requireApi(this.version, this.where);
       const scope = this.scope(ex);
-      result._register(scope, ex.host.addListener(scope, handler));
+      result._register(scope, ex.host.addListener(scope, handler, this.event));
     });
     return result;
   }
 
-  remove(handler: WorksheetChangedHandler): void {
+  remove(handler: Handler): void {
     this.context._enqueue(`${this.where}.remove()`, (ex) => {
       ex.host.removeHandler(this.scope(ex), handler);
     });

@@ -4,7 +4,8 @@
  * Only what differs from an empty cell is listed; conditional-format ids are left out (Excel
  * makes new ones), their order is priority order.
  */
-import { colToLetters, formatRect, type Rect } from './address';
+import { formatRect, type Rect } from './address';
+import { a1 as cellAddress, columnName } from '../core/template/a1';
 import type { BorderState, CellFormat, CellValue, ConditionalFormatState, Edge, ValidationState, WorkbookState } from './state';
 
 export interface CellSnapshot {
@@ -76,7 +77,7 @@ export function sheetSnapshot(state: WorkbookState, sheetName: string): SheetSna
     const f = formatDiff(c.format, state.defaultFormat);
     if (f) snap.format = f;
     if (c.validation) snap.validation = JSON.parse(JSON.stringify(c.validation)) as ValidationState;
-    if (Object.keys(snap).length) cells[`${colToLetters(col)}${row + 1}`] = snap;
+    if (Object.keys(snap).length) cells[cellAddress(row, col)] = snap;
   }
   const sizes = (m: Map<number, number>, label: (i: number) => string) =>
     Object.fromEntries([...m.entries()].sort((x, y) => x[0] - y[0]).map(([i, v]) => [label(i), v]));
@@ -92,7 +93,7 @@ export function sheetSnapshot(state: WorkbookState, sheetName: string): SheetSna
       format: Object.fromEntries(Object.entries(cf.format).filter(([, v]) => v !== null)),
       stopIfTrue: cf.stopIfTrue,
     })),
-    columnWidths: sizes(s.columnWidths, colToLetters),
+    columnWidths: sizes(s.columnWidths, columnName),
     rowHeights: sizes(s.rowHeights, (i) => String(i + 1)),
     customProperties: Object.fromEntries(s.customProperties.map((p) => [p.key, p.value])),
     names: state.names.filter((n) => n.scopeSheetId === s.id).map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),

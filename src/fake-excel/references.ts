@@ -9,13 +9,13 @@
 import {
   MAX_COLS,
   MAX_ROWS,
-  colToLetters,
   lettersToCol,
   quoteSheetName,
   shiftSpanForDelete,
   shiftSpanForInsert,
   type Axis,
 } from './address';
+import { columnName } from '../core/template/a1';
 
 /** A change that moves cells, as seen by formula references. */
 export type ReferenceChange =
@@ -105,7 +105,7 @@ function parseRefText(text: string): ParsedRef | null {
 }
 
 function formatRef(ref: ParsedRef): string {
-  const c = (b: Bound) => `${b.absolute ? '$' : ''}${colToLetters(b.index)}`;
+  const c = (b: Bound) => `${b.absolute ? '$' : ''}${columnName(b.index)}`;
   const r = (b: Bound) => `${b.absolute ? '$' : ''}${b.index + 1}`;
   if (ref.kind === 'rows') return `${r(ref.rows[0])}:${r(ref.rows[1])}`;
   if (ref.kind === 'cols') return `${c(ref.cols[0])}:${c(ref.cols[1])}`;

@@ -1,7 +1,9 @@
 /**
  * A1 addresses and rectangles for the in-memory Excel fake. Rows and columns are 0-based inside
- * the fake and inclusive at both ends; A1 text is 1-based like Excel's.
+ * the fake and inclusive at both ends; A1 text is 1-based like Excel's. Column letters and cell
+ * addresses come from the core's A1 module, which the template plan writes with.
  */
+import { a1, columnIndex, columnName } from '../core/template/a1';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -18,23 +20,11 @@ export function rect(r0: number, c0: number, r1 = r0, c1 = c0): Rect {
   return { r0, c0, r1, c1 };
 }
 
-export function colToLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** Column letters to a 0-based index, or -1 when they are not a column inside the sheet. */
 export function lettersToCol(letters: string): number {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1 < MAX_COLS ? n - 1 : -1;
+  const col = columnIndex(letters.toUpperCase());
+  return col < MAX_COLS ? col : -1;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
@@ -111,10 +101,10 @@ export function isEntireColumns(r: Rect): boolean {
 export function formatRect(r: Rect, absolute = false): string {
   const d = absolute ? '$' : '';
   if (isEntireRows(r) && !isEntireColumns(r)) return `${d}${r.r0 + 1}:${d}${r.r1 + 1}`;
-  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${colToLetters(r.c0)}:${d}${colToLetters(r.c1)}`;
-  const a = `${d}${colToLetters(r.c0)}${d}${r.r0 + 1}`;
-  if (r.r0 === r.r1 && r.c0 === r.c1) return a;
-  return `${a}:${d}${colToLetters(r.c1)}${d}${r.r1 + 1}`;
+  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${columnName(r.c0)}:${d}${columnName(r.c1)}`;
+  const topLeft = a1(r.r0, r.c0, absolute);
+  if (r.r0 === r.r1 && r.c0 === r.c1) return topLeft;
+  return `${topLeft}:${a1(r.r1, r.c1, absolute)}`;
 }
 
 /** Does a sheet name need quotes in a reference (`'Sheet 1'!A1`)? Letters of any script do not. */

@@ -81,7 +81,7 @@ export function itemNotFound(location?: string): FakeOfficeError {
 /** Thrown synchronously when a test or the adapter uses a part of Office.js the fake does not model. */
 export class FakeExcelUnsupported extends Error {
   constructor(what: string) {
-    super(`The in-memory Excel fake does not model ${what}. Extend test/fake-excel or test this against Excel.`);
+    super(`The in-memory Excel fake does not model ${what}. Extend src/fake-excel or test this against Excel.`);
     this.name = 'FakeExcelUnsupported';
   }
 }

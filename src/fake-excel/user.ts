@@ -36,6 +36,11 @@ export class FakeUser {
     return at - 1;
   }
 
+  /** Copy a sheet the way a person does (right-click → 移动或复制 → 建立副本); returns the copy's name. See `WorkbookState.copySheet`. */
+  copySheet(sheetName: string, newName?: string): string {
+    return this.host.state.copySheet(this.sheet(sheetName), newName, 'user.copySheet').name;
+  }
+
   /**
    * Type or paste a block of values (or a single value) at `address`: one onChanged event for the
    * whole block. Strings are read as typed (`=…` a formula, `'…` text, numbers as numbers). Data
@@ -117,14 +122,17 @@ export class FakeUser {
     this.host.state.deleteSheet(this.sheet(name), 'user.deleteSheet');
   }
 
+  /** Click a sheet tab: fires worksheets.onActivated when it was not the active sheet. */
   activate(sheetName: string): void {
     const s = this.sheet(sheetName);
+    if (this.host.state.activeSheetId !== s.id) this.host.dispatchActivated(s.id);
     this.host.state.activeSheetId = s.id;
     this.host.state.selection = { sheetId: s.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
   }
 
   select(sheetName: string, address: string): void {
     const s = this.sheet(sheetName);
+    if (this.host.state.activeSheetId !== s.id) this.host.dispatchActivated(s.id);
     this.host.state.activeSheetId = s.id;
     this.host.state.selection = { sheetId: s.id, rect: s.rectOf(address) };
   }

@@ -32,9 +32,10 @@ import {
   isOneOf,
   type BorderIndexValue,
 } from './enums';
-import { ErrorCodes, FakeExcelUnsupported, FakeOfficeError, invalidArgument } from './errors';
+import { ErrorCodes, FakeExcelUnsupported, FakeOfficeError, invalidArgument, itemNotFound } from './errors';
 import {
   checkCellLimit,
+  checkPayload,
   defaultValidation,
   normaliseColor,
   validationType,
@@ -97,8 +98,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       cellCount: (t: T) => rowCount(t.rect) * colCount(t.rect),
       isEntireRow: (t: T) => isEntireRows(t.rect),
       isEntireColumn: (t: T) => isEntireColumns(t.rect),
-      values: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readValue(c), 'Range.values'),
-      formulas: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulas'),
+      values: (t: T) => checkPayload(t.sheet.grid(t.rect, (c) => t.sheet.readValue(c), 'Range.values'), 'Range.values'),
+      formulas: (t: T) => checkPayload(t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulas'), 'Range.formulas'),
       formulasLocal: (t: T) => t.sheet.grid(t.rect, (c) => t.sheet.readFormula(c), 'Range.formulasLocal'),
       numberFormat: (t: T) => t.sheet.grid(t.rect, (c) => c?.numberFormat ?? 'General', 'Range.numberFormat'),
       numberFormatLocal: (t: T) => t.sheet.grid(t.rect, (c) => c?.numberFormat ?? 'General', 'Range.numberFormatLocal'),
@@ -379,8 +380,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this._call('unmerge', (t) => t.sheet.unmerge(t.rect));
   }
 
+  /**
+   * Excel selects reliably only on the active sheet (office-js #5118): the fake refuses a range
+   * on another sheet rather than guess, so code must `activate()` the sheet first.
+   */
   select(): void {
-    this._call('select', (t, ex) => {
+    this._call('select', (t, ex, where) => {
+      if (ex.state.activeSheet().id !== t.sheet.id)
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, `${where}: the range is not on the active sheet; activate its sheet first (office-js #5118)`, where);
       ex.state.activeSheetId = t.sheet.id;
       ex.state.selection = { sheetId: t.sheet.id, rect: t.rect };
     });
@@ -1088,7 +1095,8 @@ export class FakeConditionalFormatCollection extends FakeCollection<RangeTarget,
     let id: string | null = null;
     this._call('add', (t, ex, where) => {
       if (!isOneOf(ConditionalFormatType, type)) throw invalidArgument(`${where}: "${type}" is not a conditional format type`, where);
-      if (type !== 'Custom' && type !== 'CellValue') throw new FakeExcelUnsupported(`conditional formats of type ${type}`);
+      // Other types (colour scales, data bars …) are kept with their type and range only: enough to
+      // stand in the way as Excel's do (office-js #2180); their own settings are not modelled.
       const cf: ConditionalFormatState = {
         id: ex.state.newConditionalFormatId(),
         type,
@@ -1232,7 +1240,8 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   }
 
   delete(): void {
-    this._call('delete', (t) => {
+    this._call('delete', (t, _ex, where) => {
+      if (t.cf.broken) throw itemNotFound(where);
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
     });
   }
@@ -1251,8 +1260,11 @@ abstract class CfPart extends FakeClientObject<CfTarget> {
 
   _resolve(ex: Execution): CfTarget | null {
     const t = this.parent._resolve(ex);
+    // Excel fails the whole request, loads of the other items included (office-js #2180): loading
+    // `items/custom/rule/formula` fails as soon as one item is a colour scale or a cell-value rule.
     if (t && this.requiredType && t.cf.type !== this.requiredType)
-      throw invalidArgument(`${this._typeName}: the conditional format is of type ${t.cf.type}, not ${this.requiredType}`, this._typeName);
+      throw new FakeOfficeError(ErrorCodes.invalidOperation, 'This operation is not permitted for the current object.', `${this._typeName} (a ${t.cf.type} format)`);
+    if (t?.cf.broken) throw itemNotFound(this._typeName);
     return t;
   }
 }

@@ -119,6 +119,11 @@ export interface ConditionalFormatState {
     numberFormat: string | null;
   };
   stopIfTrue: boolean;
+  /**
+   * Excel's open bugs with rules that share one range (office-js #5222, #6827, #6835): reading
+   * anything but its type, or deleting it, fails with ItemNotFound. Set by `control.breakConditionalFormats`.
+   */
+  broken?: boolean;
 }
 
 export interface NameState {
@@ -144,6 +149,13 @@ export interface StateDefaults {
   fontSize: number;
   rowHeight: number;
   columnWidth: number;
+  /**
+   * Width in points of one character of the default font, as column widths count characters,
+   * and a column's padding: a column n characters wide is n × characterWidth + columnPadding
+   * points. About 6 and 3.75 for 11-point 等线/Calibri (office-js #187, #3036: not 7.5 per character).
+   */
+  characterWidth: number;
+  columnPadding: number;
 }
 
 /** Excel refuses reads and writes above this many cells in one request (Excel on the web's limit). */
@@ -250,6 +262,27 @@ export function checkCellLimit(r: Rect, where: string): void {
       `${where}: ${cellCountOf(r)} cells is over the ${CELL_LIMIT} a request may carry`,
       where,
     );
+}
+
+/** Excel on the web carries at most 5 MB in one request or response (its resource-limits page). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** UTF-8 length of a text, without TextEncoder (the fake runs with no DOM or Node types). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** A loaded grid as it travels back: over the limit, the whole sync fails as on Excel on the web. */
+export function checkPayload<T>(grid: T[][], where: string): T[][] {
+  const bytes = utf8Length(JSON.stringify(grid));
+  if (bytes > PAYLOAD_LIMIT_BYTES)
+    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${where}: the response would carry ${bytes} bytes, over the ${PAYLOAD_LIMIT_BYTES} Excel on the web allows`, where);
+  return grid;
 }
 
 export class SheetState {
@@ -464,6 +497,33 @@ export class SheetState {
     return this.merges.map((m) => formatRect(m)).sort();
   }
 
+  /** A column's width as Excel shows it in its width dialog: characters of the default font. */
+  columnCharacters(col: number): number {
+    const { characterWidth, columnPadding, columnWidth } = this.workbook.defaults;
+    return ((this.columnWidths.get(col) ?? columnWidth) - columnPadding) / characterWidth;
+  }
+
+  /**
+   * Merged areas whose wrapped text does not fit their rows. Excel auto-fits the height of a row
+   * to wrapped text, except in rows with merged cells: there the text is clipped unless the row
+   * heights were set. `measure(text, widthInCharacters)` gives the lines the text needs.
+   */
+  clippedMergedText(measure: (text: string, width: number) => number): string[] {
+    const { rowHeight } = this.workbook.defaults;
+    return this.merges
+      .filter((m) => {
+        const c = this.peek(m.r0, m.c0);
+        if (!c || typeof c.value !== 'string' || !c.format.wrapText) return false;
+        let width = 0;
+        for (let col = m.c0; col <= m.c1; col++) width += this.columnCharacters(col);
+        let height = 0;
+        for (let row = m.r0; row <= m.r1; row++) height += this.rowHeights.get(row) ?? rowHeight;
+        // One line of 11-point text needs the default row height.
+        return measure(c.value, width) * rowHeight > height + 0.01;
+      })
+      .map((m) => formatRect(m));
+  }
+
   // ---- conditional formats ----
 
   conditionalFormatsIn(r: Rect): ConditionalFormatState[] {
@@ -609,7 +669,7 @@ export class WorkbookState {
   private nextCf = 1;
 
   constructor(defaults: Partial<StateDefaults> = {}) {
-    this.defaults = { fontName: '等线', fontSize: 11, rowHeight: 14.25, columnWidth: 54, ...defaults };
+    this.defaults = { fontName: '等线', fontSize: 11, rowHeight: 14.25, columnWidth: 54, characterWidth: 6, columnPadding: 3.75, ...defaults };
     this.defaultFormat = Object.freeze({
       fill: null,
       bold: false,
@@ -702,6 +762,35 @@ export class WorkbookState {
     this.adjustAllFormulas({ kind: 'deleteSheet', sheet: s.name });
     if (this.activeSheetId === s.id) this.activeSheetId = this.sheets[Math.max(0, index - 1)].id;
     if (this.selection?.sheetId === s.id) this.selection = null;
+  }
+
+  /**
+   * A copy of `s` at the end of the workbook (Excel's 移动或复制 → 建立副本, what staff do with last
+   * year's sheet): cells, merges, sizes, conditional formats, data validation, the print area and
+   * the sheet-scoped names come along, the names now scoped to the copy and referring to it.
+   * Worksheet custom properties do not (office-js #5486, by design).
+   */
+  copySheet(s: SheetState, name = this.copyName(s.name), where = 'Worksheet.copy'): SheetState {
+    const copy = this.addSheet(name, where);
+    const validations = new Map<ValidationState, ValidationState>();
+    for (const [k, c] of s.cells) {
+      const validation = c.validation && (validations.get(c.validation) ?? { ...c.validation });
+      if (c.validation && validation) validations.set(c.validation, validation);
+      copy.cells.set(k, { ...c, validation });
+    }
+    copy.merges = s.merges.map((m) => ({ ...m }));
+    copy.conditionalFormats = s.conditionalFormats.map((cf) => ({ ...cf, id: this.newConditionalFormatId(), ranges: cf.ranges.map((r) => ({ ...r })), rule: { ...cf.rule }, format: { ...cf.format } }));
+    for (const [k, v] of s.columnWidths) copy.columnWidths.set(k, v);
+    for (const [k, v] of s.rowHeights) copy.rowHeights.set(k, v);
+    copy.printArea = s.printArea;
+    for (const n of this.names.filter((x) => x.scopeSheetId === s.id))
+      this.names.push({ ...n, scopeSheetId: copy.id, formula: adjustFormula(n.formula, s.name, { kind: 'rename', from: s.name, to: copy.name }) });
+    return copy;
+  }
+
+  /** Excel's name for a copy: `表一 (2)`, `表一 (3)` … */
+  private copyName(base: string): string {
+    for (let k = 2; ; k++) if (!this.sheetByName(`${base} (${k})`)) return `${base} (${k})`;
   }
 
   moveSheet(s: SheetState, position: number, where = 'Worksheet.position'): void {

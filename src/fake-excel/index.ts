@@ -10,6 +10,7 @@
  *
  * Pure ES2022: no DOM and no Node API, so it also runs in a browser bundle (a preview page).
  */
+import { parseA1, sameRect } from './address';
 import { FakeClientObject } from './base';
 import { FakeRequestContext } from './context';
 import * as enums from './enums';
@@ -48,10 +49,21 @@ export interface FakeExcelControl {
   failNextSyncs(count: number, code?: string, message?: string): void;
   /** The next `count` syncs never settle (Excel on the web's hang), default: all of them from now on. */
   hangNextSyncs(count?: number): void;
+  /**
+   * After `after` more syncs (default 0), the next `count` apply their operations — and fire
+   * their events — but never answer: a write Excel did while the add-in heard nothing back.
+   */
+  loseNextResponses(count: number, options?: { after?: number }): void;
   /** Cell-edit mode: runs without `delayForCellEdit` fail with InvalidOperationInCellEditMode. */
   setCellEditMode(on: boolean): void;
   /** The task pane was reloaded: every registered event handler is gone. */
   reloadAddin(): void;
+  /**
+   * Excel's bugs with conditional formats that share one range (office-js #5222, #6827, #6835):
+   * the formats on `sheet` applying exactly to `address` fail with ItemNotFound when anything
+   * but their type is read, or when they are deleted. Returns how many were affected.
+   */
+  breakConditionalFormats(sheet: string, address: string): number;
 }
 
 export interface FakeExcel {
@@ -173,8 +185,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     control: {
       failNextSyncs: (count, code, message) => host.failNextSyncs(count, code, message),
       hangNextSyncs: (count = Number.MAX_SAFE_INTEGER) => host.hangNextSyncs(count),
+      loseNextResponses: (count, lose = {}) => host.loseNextResponses(count, lose.after ?? 0),
       setCellEditMode: (on) => host.setCellEditMode(on),
       reloadAddin: () => host.dropListeners(),
+      breakConditionalFormats(sheet, address) {
+        const target = parseA1(address);
+        if (!target) throw new Error(`breakConditionalFormats: "${address}" is not an address`);
+        const affected = state.sheet(sheet).conditionalFormats.filter((cf) => cf.ranges.length === 1 && sameRect(cf.ranges[0], target));
+        for (const cf of affected) cf.broken = true;
+        return affected.length;
+      },
     },
     user: new FakeUser(host),
     snapshot: (sheetName) => sheetSnapshot(state, sheetName),

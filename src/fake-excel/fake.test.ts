@@ -918,3 +918,126 @@ describe('snapshots and Office', () => {
     expect(fake.workbook.sheet('Sheet1').getValue('A1')).toBe('全局');
   });
 });
+
+/** Excel behaviours the adapter must cope with, as the fake reproduces them (sources in README.md). */
+describe("real Excel's awkward behaviours", () => {
+  test('loading custom rules fails for the whole collection when any format is another type (office-js #2180); types load fine', async () => {
+    const fake = createFakeExcel();
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A5').conditionalFormats.add('Custom').custom.rule.formula = '=A1>1';
+      sheet.getRange('B1:B5').conditionalFormats.add('ColorScale');
+      await context.sync();
+    });
+    const failing = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange().conditionalFormats.load('items/type,items/custom/rule/formula');
+      await context.sync();
+    });
+    expect(await rejectionCode(failing)).toBe('InvalidOperation');
+    const types = await fake.Excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem('Sheet1').getRange().conditionalFormats.load('items/type');
+      await context.sync();
+      return formats.items.map((f) => f.type);
+    });
+    expect(types).toEqual(['ColorScale', 'Custom']);
+  });
+
+  test('rules made to share one range the way Excel breaks them (#5222): type readable, rule and delete ItemNotFound', async () => {
+    const fake = createFakeExcel();
+    await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('C1:C3');
+      range.conditionalFormats.add('Custom').custom.rule.formula = '=C1>1';
+      range.conditionalFormats.add('Custom').custom.rule.formula = '=C1<0';
+      await context.sync();
+    });
+    expect(fake.control.breakConditionalFormats('Sheet1', 'C1:C3')).toBe(2);
+    const remove = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange().conditionalFormats.getItemAt(0).delete();
+      await context.sync();
+    });
+    expect(await rejectionCode(remove)).toBe('ItemNotFound');
+    expect(fake.snapshot('Sheet1').conditionalFormats).toHaveLength(2);
+  });
+
+  test('a copied sheet keeps cells, names (scoped to the copy) and rules, but not its custom properties (#5486)', async () => {
+    const fake = createFakeExcel({ sheets: ['2023年度报表'] });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('2023年度报表');
+      sheet.getRange('B2').values = [[7]];
+      sheet.names.add('NB_x', sheet.getRange('B2'));
+      sheet.customProperties.add('nianbao.format', '2021');
+      sheet.getRange('B2').conditionalFormats.add('Custom').custom.rule.formula = '=B2<0';
+      await context.sync();
+    });
+    const copy = fake.user.copySheet('2023年度报表');
+    expect(copy).toBe('2023年度报表 (2)');
+    const snap = fake.snapshot(copy);
+    expect(snap.cells.B2.value).toBe(7);
+    expect(snap.names).toEqual([{ name: 'NB_x', formula: "='2023年度报表 (2)'!$B$2", comment: '' }]);
+    expect(snap.conditionalFormats.map((cf) => cf.rule.formula)).toEqual(['=B2<0']);
+    expect(snap.customProperties).toEqual({});
+    expect(fake.snapshot('2023年度报表').customProperties).toEqual({ 'nianbao.format': '2021' });
+  });
+
+  test('onActivated fires for a switch by the user or by activate(), not for the sheet already active; select() needs its sheet active (#5118)', async () => {
+    const fake = createFakeExcel({ sheets: ['甲', '乙'] });
+    const seen: string[] = [];
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.onActivated.add(async (e) => void seen.push(e.worksheetId));
+      await context.sync();
+    });
+    const [a, b] = fake.workbook.sheets.map((s) => s.id);
+    fake.user.activate('乙');
+    fake.user.activate('乙');
+    await fake.flushEvents();
+    const selectElsewhere = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('甲').getRange('A2').select();
+      await context.sync();
+    });
+    expect(await rejectionCode(selectElsewhere)).toBe('InvalidOperation');
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('甲');
+      sheet.activate();
+      sheet.getRange('A2').select();
+      await context.sync();
+    });
+    await fake.flushEvents();
+    expect(seen).toEqual([b, a]);
+    expect(fake.workbookSnapshot().selection).toBe('甲!A2');
+  });
+});
+
+describe("Excel on the web's limits and lost answers", () => {
+  test('a response over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded; a smaller read of the same sheet works', async () => {
+    const fake = createFakeExcel();
+    const text = '一段很长的文字'.repeat(20);
+    fake.workbook.sheet('Sheet1').setValues('A1:B20000', Array.from({ length: 20_000 }, () => [text, text]));
+    const whole = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:B20000').load('values');
+      await context.sync();
+    });
+    expect(await rejectionCode(whole)).toBe('ResponsePayloadSizeLimitExceeded');
+    const part = await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B100').load('values');
+      await context.sync();
+      return range.values.length;
+    });
+    expect(part).toBe(100);
+  });
+
+  test('a lost answer: the operations apply and fire their events, the sync never settles', async () => {
+    const fake = createFakeExcel();
+    fake.control.loseNextResponses(1, { after: 1 });
+    const first = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+      await context.sync();
+    });
+    await first;
+    const lost = fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A2').values = [[2]];
+      await context.sync();
+    });
+    expect(await settles(lost)).toBe(false);
+    expect(fake.workbook.sheet('Sheet1').getValues('A1:A2')).toEqual([[1], [2]]);
+  });
+});

@@ -37,11 +37,21 @@ export interface FakeWorksheetChangedEventArgs {
   getRangeOrNullObject(ctx: unknown): unknown;
 }
 
+export interface FakeWorksheetActivatedEventArgs {
+  type: 'WorksheetActivated';
+  worksheetId: string;
+}
+
+export type WorksheetActivatedHandler = (args: FakeWorksheetActivatedEventArgs) => unknown;
+
+export type FakeEventKind = 'changed' | 'activated';
+
 interface Listener {
   id: number;
-  /** 'workbook' for worksheets.onChanged, else the sheet id for worksheet.onChanged. */
+  /** 'workbook' for worksheets.onChanged / onActivated, else the sheet id for worksheet.onChanged. */
   scope: string;
-  handler: WorksheetChangedHandler;
+  event: FakeEventKind;
+  handler: (args: never) => unknown;
 }
 
 type TimerFn = (callback: () => void, ms: number) => unknown;
@@ -83,6 +93,7 @@ export class FakeExcelHost {
   private nextListener = 1;
   private failures: Array<{ code: string; message: string }> = [];
   private hangs = 0;
+  private lost = { after: 0, count: 0 };
   private cellEdit = false;
   private cellEditWaiters: Array<() => void> = [];
   private pending = new Set<Promise<void>>();
@@ -113,6 +124,11 @@ export class FakeExcelHost {
 
   hangNextSyncs(count: number): void {
     this.hangs += count;
+  }
+
+  /** After `after` more syncs, the next `count` apply their operations but never answer. */
+  loseNextResponses(count: number, after: number): void {
+    this.lost = { after, count };
   }
 
   get inCellEditMode(): boolean {
@@ -169,6 +185,11 @@ export class FakeExcelHost {
     }
     // What was applied stays applied, and fires its events, even when a later operation failed.
     this.dispatch(ex.changes, 'ThisLocalAddin');
+    if (this.lost.count > 0 && this.lost.after-- <= 0) {
+      this.lost.count -= 1;
+      this.stats.hungSyncs += 1;
+      return new Promise<void>(() => undefined);
+    }
     if (failed !== null) {
       this.stats.failedSyncs += 1;
       throw failed;
@@ -179,9 +200,9 @@ export class FakeExcelHost {
 
   // ---- events ----
 
-  addListener(scope: string, handler: WorksheetChangedHandler): number {
+  addListener(scope: string, handler: (args: never) => unknown, event: FakeEventKind = 'changed'): number {
     const id = this.nextListener++;
-    this.listeners.push({ id, scope, handler });
+    this.listeners.push({ id, scope, event, handler });
     return id;
   }
 
@@ -189,12 +210,12 @@ export class FakeExcelHost {
     this.listeners = this.listeners.filter((l) => l.id !== id);
   }
 
-  removeHandler(scope: string, handler: WorksheetChangedHandler): void {
+  removeHandler(scope: string, handler: (args: never) => unknown): void {
     this.listeners = this.listeners.filter((l) => !(l.scope === scope && l.handler === handler));
   }
 
   listenerCount(scope?: string): number {
-    return this.listeners.filter((l) => scope === undefined || l.scope === scope).length;
+    return this.listeners.filter((l) => l.event === 'changed' && (scope === undefined || l.scope === scope)).length;
   }
 
   /** The add-in's runtime was reloaded: every registered handler is gone. */
@@ -205,7 +226,7 @@ export class FakeExcelHost {
   /** Deliver change events to the handlers registered now, each on a later task. */
   dispatch(changes: ChangeRecord[], triggerSource: 'ThisLocalAddin' | 'Unknown'): void {
     for (const change of changes) {
-      const targets = this.listeners.filter((l) => l.scope === change.sheetId || l.scope === 'workbook');
+      const targets = this.listeners.filter((l) => l.event === 'changed' && (l.scope === change.sheetId || l.scope === 'workbook'));
       if (!targets.length) continue;
       for (const listener of targets) {
         const args: FakeWorksheetChangedEventArgs = {
@@ -219,20 +240,31 @@ export class FakeExcelHost {
           getRange: (ctx: unknown) => (ctx as FakeRequestContext)._eventRange(change.sheetId, change.address, false),
           getRangeOrNullObject: (ctx: unknown) => (ctx as FakeRequestContext)._eventRange(change.sheetId, change.address, true),
         };
-        const delivery = nextTask()
-          .then(async () => {
-            this.stats.eventsDelivered += 1;
-            await listener.handler(args);
-          })
-          .catch((e: unknown) => {
-            this.handlerErrors.push(e);
-          })
-          .finally(() => {
-            this.pending.delete(delivery);
-          });
-        this.pending.add(delivery);
+        this.deliver(() => (listener.handler as WorksheetChangedHandler)(args));
       }
     }
+  }
+
+  /** `worksheets.onActivated`: the user (or an add-in) switched to another sheet. */
+  dispatchActivated(worksheetId: string): void {
+    const args: FakeWorksheetActivatedEventArgs = { type: 'WorksheetActivated', worksheetId };
+    for (const listener of this.listeners.filter((l) => l.event === 'activated')) this.deliver(() => (listener.handler as WorksheetActivatedHandler)(args));
+  }
+
+  /** Runs a handler on a later task, as Excel delivers events; its error is kept for flushEvents. */
+  private deliver(call: () => unknown): void {
+    const delivery = nextTask()
+      .then(async () => {
+        this.stats.eventsDelivered += 1;
+        await call();
+      })
+      .catch((e: unknown) => {
+        this.handlerErrors.push(e);
+      })
+      .finally(() => {
+        this.pending.delete(delivery);
+      });
+    this.pending.add(delivery);
   }
 
   /** Wait until every event delivered so far (and any its handlers caused) has been handled. */
