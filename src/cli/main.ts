@@ -1,6 +1,7 @@
 /** Entry of the `nianbao` command: wires argv and the process to the command handlers. */
 import { HELP, parseArgs, UsageError } from './args';
-import { runCheck, EXIT_UNREADABLE, type Io } from './commands/check';
+import { runCheck } from './commands/check';
+import { EXIT_UNREADABLE, type Io } from './io';
 import { runExport } from './commands/export';
 import { runNarrate } from './commands/narrate';
 

@@ -5,7 +5,7 @@
  */
 import { detectYear, findSections, isWholeReport, missingSections } from './document';
 import type { Finding } from './engine/findings';
-import { parseAndValidate, type ParsedCells, type ReportInput } from './engine/validate';
+import { validate, type ParsedCells, type ReportInput } from './engine/validate';
 import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
 import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
@@ -30,18 +30,20 @@ export interface CheckedReport {
   tables: Record<TableId, boolean>;
   /** Raw cell contents found, by cell id. */
   raw: Record<string, RawValue>;
+  /** The found cells as parsed (what the rules, the narrative and the exports read). */
+  parsed: ParsedCells;
   /** The number each found cell holds, or null where it holds none (blank, `/`, text). */
-  readonly values: Record<string, number | null>;
+  values: Record<string, number | null>;
   /** Where each cell was read from (`Sheet1!D12`, `表格2 第5行`), by cell id. */
-  readonly sources: Record<string, string>;
+  sources: Record<string, string>;
+  /** Last year's cells as parsed, when last year's report was given. */
+  lastYear?: ParsedCells;
   findings: Finding[];
 }
 
 /** The tables of a report read into cells, before the rules run. */
-export interface Extracted extends Omit<CheckedReport, 'values' | 'findings' | 'sources'> {
+export interface Extracted extends Omit<CheckedReport, 'parsed' | 'values' | 'lastYear' | 'findings'> {
   importFindings: Finding[];
-  /** Where each cell was read from, worked out when called: only the add-in asks. */
-  sources(): Record<string, string>;
 }
 
 export class UnknownFormatError extends Error {}
@@ -58,7 +60,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     const raw = Object.fromEntries(Object.entries(read.cells).filter(([id]) => known.has(id)));
     const tables = { t2: false, t3: false, t4: false };
     for (const id of Object.keys(raw)) tables[id.split('.')[0] as TableId] = true;
-    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: () => ({}), importFindings: missingFromCellMap(format, raw, tables) };
+    return { format, formatDetected: Boolean(requested ?? read.meta?.format), year, tables, raw, sources: {}, importFindings: missingFromCellMap(format, raw, tables) };
   }
 
   const recognition = recognise(read.grids, { format: requested, year });
@@ -82,7 +84,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     year,
     tables: recognition.tables,
     raw: recognition.cells,
-    sources: () => recognition.sources,
+    sources: recognition.sources,
     importFindings,
   };
 }
@@ -128,47 +130,22 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
     const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
     lastYear = { format: last.format, year: last.year, cells: last.raw };
   }
-  const { parsed, findings } = parseAndValidate(report, { lastYear });
+  const validation = validate(report, { lastYear });
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
-  const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, parsed) : [];
-  return new CheckResult(extracted, parsed, [...extracted.importFindings, ...findings, ...narrativeFindings]);
-}
-
-/**
- * A checked report whose numbers and sources are worked out on first use (JSON output, the
- * add-in); a check of many files needs only the findings. A class, because a getter in an
- * object literal gives every result its own hidden class, which cost more than the check.
- */
-class CheckResult implements CheckedReport {
-  readonly format: FormatDef;
-  readonly formatDetected: boolean;
-  readonly year?: number;
-  readonly tables: Record<TableId, boolean>;
-  readonly raw: Record<string, RawValue>;
-  private numbers?: Record<string, number | null>;
-
-  constructor(
-    private readonly extracted: Extracted,
-    private readonly parsed: ParsedCells,
-    readonly findings: Finding[],
-  ) {
-    this.format = extracted.format;
-    this.formatDetected = extracted.formatDetected;
-    this.year = extracted.year;
-    this.tables = extracted.tables;
-    this.raw = extracted.raw;
-  }
-
-  get values(): Record<string, number | null> {
-    this.numbers ??= numbersOf(this.parsed);
-    return this.numbers;
-  }
-
-  /** Recognition remembers them once worked out. */
-  get sources(): Record<string, string> {
-    return this.extracted.sources();
-  }
+  const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, validation.parsed) : [];
+  return {
+    format: extracted.format,
+    formatDetected: extracted.formatDetected,
+    year: extracted.year,
+    tables: extracted.tables,
+    raw: extracted.raw,
+    parsed: validation.parsed,
+    values: numbersOf(validation.parsed),
+    sources: extracted.sources,
+    lastYear: validation.lastYear,
+    findings: [...extracted.importFindings, ...validation.findings, ...narrativeFindings],
+  };
 }
 
 /** The number each cell holds, or null where it holds none (blank, `/`, text). */
@@ -179,6 +156,11 @@ function numbersOf(parsed: ParsedCells): Record<string, number | null> {
     values[id] = written && p.value ? p.value.toNumber() : null;
   }
   return values;
+}
+
+/** True when none of the three tables was read. Tables that are there but ambiguous (two copies) are findings, not "none found". */
+export function foundNoTables(report: Pick<CheckedReport, 'tables' | 'findings'>): boolean {
+  return !report.tables.t2 && !report.tables.t3 && !report.tables.t4 && !report.findings.some((f) => f.code === 'import.ambiguous');
 }
 
 /** True when any finding is an error. */

@@ -13,8 +13,7 @@ import type { Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
 import type { RawValue } from '../core/import/grid';
-import { parseReport } from '../core/engine/validate';
-import { checkNarrative } from '../core/narrative/check';
+import type { ParsedCells } from '../core/engine/validate';
 import type { ExportResult, ExportTarget } from '../core/export';
 import { generateNarrative, NarrativeRefusedError, type NarrativeSections } from '../core/narrative/generate';
 import { sectionParagraphs, sectionsText } from '../core/narrative/headings';
@@ -70,6 +69,7 @@ export class PaneController {
   private watcher?: Watcher;
   /** The cells of the last check, for generating text and exporting. */
   private raw: Record<string, RawValue> = {};
+  private parsed: ParsedCells = new Map();
   /** The report's own text (the 报告正文 sheet), once the user asked for it to be checked. */
   private narrativeLines?: string[];
   private running?: Promise<void>;
@@ -141,7 +141,7 @@ export class PaneController {
         format,
         year,
         body: request.body || '本机关',
-        values: parseReport({ format, year, cells: this.raw }),
+        values: this.parsed,
         options: { zeroCategories: request.zero, draft: request.draft, findings: this.state.findings },
       });
       this.update({ error: undefined, notice: narrative.draft ? '表格尚有错误，以下为草稿，每段已注明。' : '已根据表格生成文字，每个数字都取自表格。', narrative: { sections: narrative.sections, text: sectionsText(narrative.sections), draft: narrative.draft } });
@@ -250,12 +250,9 @@ export class PaneController {
       this.update({ busy: false, error: `读取工作表失败：${describeExcelError(error)}` });
       return;
     }
-    const result = analyse(read);
-    if (this.narrativeLines && result.format) {
-      const format = result.format;
-      result.findings = [...result.findings, ...checkNarrative(this.narrativeLines, format, parseReport({ format, year: result.year, cells: result.raw }))];
-    }
+    const result = analyse(read, this.narrativeLines);
     this.raw = result.raw;
+    this.parsed = result.parsed;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
     this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
   }
@@ -268,6 +265,7 @@ export class PaneController {
 
 interface Analysis {
   raw: Record<string, RawValue>;
+  parsed: ParsedCells;
   format?: FormatDef;
   year?: number;
   findings: Finding[];
@@ -275,19 +273,23 @@ interface Analysis {
   bounds?: { top: number; left: number; bottom: number; right: number };
 }
 
-/** Runs the core checks on what was read: by names on our sheets, by recognition elsewhere. */
-export function analyse(read: SheetRead): Analysis {
+/**
+ * Runs the core checks on what was read: by names on our sheets, by recognition elsewhere; with
+ * the report's text (「核对正文」), that too.
+ */
+export function analyse(read: SheetRead, narrative?: readonly string[]): Analysis {
   if (read.template && read.cells) {
     const format = getFormat(read.template.format);
-    const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } });
-    return { raw: report.raw, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
+    const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } }, { narrative });
+    return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
   }
-  const report = checkReport({ grids: read.grid ? [read.grid] : [] });
+  const report = checkReport({ grids: read.grid ? [read.grid] : [] }, { narrative });
   const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
   const addresses: Record<string, string> = {};
   for (const [id, source] of Object.entries(report.sources)) addresses[id] = source.slice(source.lastIndexOf('!') + 1);
   return {
     raw: report.raw,
+    parsed: report.parsed,
     format: found ? report.format : undefined,
     year: report.year,
     findings: found ? report.findings : report.findings.filter((f) => f.code !== 'import.tableNotFound'),

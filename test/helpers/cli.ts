@@ -1,6 +1,6 @@
 /** Running the `nianbao` command in-process with its output captured. */
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/commands/check';
+import type { Io } from '../../src/cli/io';
 
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -5,14 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckedReport } from '../../core/check';
-import { parseReport } from '../../core/engine/validate';
 import type { RawValue } from '../../core/import/grid';
 import { exportReport, ExportRefusedError } from '../../core/export';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError } from '../../core/narrative/generate';
 import type { ExportArgs } from '../args';
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
-import { readAndCheck } from './load';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from '../io';
+import { isUnreadable, loadReport, readLastYear } from '../load';
 import { DEFAULT_BODY } from './narrate';
 
 const TEXT_FORMATS = new Set(['html', 'csv', 'json']);
@@ -27,10 +26,9 @@ export function defaultOutput(file: string, extension: string): string {
  * the number it is; anything the checks flagged (units, `/`, text) goes out exactly as written.
  */
 function asWritten(report: CheckedReport): Record<string, RawValue> {
-  const parsed = parseReport({ format: report.format, year: report.year, cells: report.raw });
   const cells: Record<string, RawValue> = {};
   for (const [id, raw] of Object.entries(report.raw)) {
-    const p = parsed.get(id);
+    const p = report.parsed.get(id);
     cells[id] = typeof raw === 'string' && p?.value && p.issues.length === 0 ? p.value.toNumber() : raw;
   }
   return cells;
@@ -41,20 +39,18 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
     io.stderr(`nianbao: ${message}\n`);
     return code;
   };
-  const loaded = await readAndCheck(args, {
-    lastYear: '上年报告',
-    internal: (message, file) => `导出时发生内部错误（${message}），请将此文件反馈给维护人员：${file}`,
-    noTables: (file) => `未找到任何一张年度报告表格：${file}`,
-  });
-  if (typeof loaded === 'string') return fail(loaded);
-  const { source, lastYear, report } = loaded;
+  const lastYear = args.lastYear ? await readLastYear(args.lastYear, args.lang) : undefined;
+  if (lastYear && isUnreadable(lastYear)) return fail(lastYear.error);
+  const loaded = await loadReport(args.file, { format: args.format, year: args.year, lastYear, lang: args.lang });
+  if (isUnreadable(loaded)) return fail(loaded.error);
+  const { source, report } = loaded;
 
   const body = args.body ?? bodyOf(source) ?? DEFAULT_BODY;
   // The figure-bearing paragraphs go in when the tables allow them; otherwise the sections stay for the user.
   let narrative;
   if (report.year !== undefined) {
     try {
-      narrative = generateNarrative({ format: report.format, year: report.year, body, values: parseReport({ format: report.format, year: report.year, cells: report.raw }), options: { findings: report.findings } }).sections;
+      narrative = generateNarrative({ format: report.format, year: report.year, body, values: report.parsed, options: { findings: report.findings } }).sections;
     } catch (err) {
       if (!(err instanceof NarrativeRefusedError)) throw err;
     }

@@ -1,22 +1,17 @@
 /** `nianbao narrate`: reads one report, checks it, writes the narrative sections, and decides the exit code. */
-import { extract } from '../../core/check';
-import { parseReport, type ParsedCells } from '../../core/engine/validate';
-import type { ReadResult } from '../../core/import/grid';
 import { messageFor } from '../../core/messages';
 import { bodyOf } from '../../core/narrative/body';
 import { generateNarrative, NarrativeRefusedError, type Narrative } from '../../core/narrative/generate';
 import { sectionsText } from '../../core/narrative/headings';
 import type { NarrateArgs } from '../args';
-import { readAndCheck } from './load';
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from './check';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from '../io';
+import { isUnreadable, loadReport, readLastYear } from '../load';
 
 /** The subject when neither --body nor the report names one. */
 export const DEFAULT_BODY = '本机关';
 
 const TEXT = {
   'zh-CN': {
-    lastYear: '上年报告',
-    noTables: (file: string) => `未找到任何一张年度报告表格（主动公开、收到和处理申请、行政复议和行政诉讼）：${file}`,
     noYear: (file: string) => `无法从报告中读出年度，请用 --year 指定：${file}`,
     internal: (message: string, file: string) => `生成文字时发生内部错误（${message}），请将此文件反馈给维护人员：${file}`,
     refused: (n: number) => `表格尚有 ${n} 处错误，未生成文字。`,
@@ -25,8 +20,6 @@ const TEXT = {
     fee: '第六部分：表格中没有信息处理费数据，请据实选用，或用 --fee 金额（未收取写 0）生成。',
   },
   en: {
-    lastYear: "last year's report",
-    noTables: (file: string) => `None of the report's tables (t2, t3, t4) was found: ${file}`,
     noYear: (file: string) => `The report year cannot be read from the report; give it with --year: ${file}`,
     internal: (message: string, file: string) => `Internal error while generating the text (${message}); please send this file to the maintainers: ${file}`,
     refused: (n: number) => `The tables hold ${n} error(s); no text generated.`,
@@ -36,12 +29,6 @@ const TEXT = {
   },
 } as const;
 
-/** Last year's cells, for 较上年增长/下降. */
-function lastYearCells(read: ReadResult, year: number): ParsedCells {
-  const last = extract(read, { year: year - 1 });
-  return parseReport({ format: last.format, year: last.year, cells: last.raw });
-}
-
 export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
   const t = TEXT[args.lang];
   const fail = (message: string, code = EXIT_UNREADABLE): number => {
@@ -49,9 +36,11 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
     return code;
   };
 
-  const loaded = await readAndCheck(args, t);
-  if (typeof loaded === 'string') return fail(loaded);
-  const { source, lastYear, report } = loaded;
+  const lastYear = args.lastYear ? await readLastYear(args.lastYear, args.lang) : undefined;
+  if (lastYear && isUnreadable(lastYear)) return fail(lastYear.error);
+  const loaded = await loadReport(args.file, { format: args.format, year: args.year, lastYear, lang: args.lang });
+  if (isUnreadable(loaded)) return fail(loaded.error);
+  const { source, report } = loaded;
   const year = report.year;
   if (year === undefined) return fail(t.noYear(args.file));
 
@@ -61,8 +50,8 @@ export async function runNarrate(args: NarrateArgs, io: Io): Promise<number> {
       format: report.format,
       year,
       body: args.body ?? bodyOf(source) ?? DEFAULT_BODY,
-      values: parseReport({ format: report.format, year, cells: report.raw }),
-      lastYear: lastYear ? lastYearCells(lastYear, year) : undefined,
+      values: report.parsed,
+      lastYear: report.lastYear,
       options: { zeroCategories: args.zero, draft: args.draft, findings: report.findings, processingFee: args.fee },
     });
   } catch (err) {

@@ -9,7 +9,7 @@
 import type { Decimal } from '../values/decimal';
 import type { Plan, PlannedRelation, PlannedTerm } from './plan';
 import { signedSum, signOfSum } from './sum';
-import type { ParsedReport } from './validate';
+import type { ParsedValue } from '../values/parse';
 
 interface Candidate {
   cell: string;
@@ -19,17 +19,21 @@ interface Candidate {
 
 /**
  * `holds` is by relation position, as validate found it: undefined where a relation was not
- * evaluated (a cell missing or unreadable).
+ * evaluated (a cell missing or unreadable). `cells` and `integers` are this year's parsed cells
+ * and their values as safe integers (NaN where none), by position in the plan.
  */
-export function findCulprits(plan: Plan, holds: readonly (boolean | undefined)[], report: ParsedReport): Map<string, { cell: string; value: number }> {
+export function findCulprits(
+  plan: Plan,
+  holds: readonly (boolean | undefined)[],
+  cells: readonly (ParsedValue | undefined)[],
+  integers: readonly number[],
+): Map<string, { cell: string; value: number }> {
   // Only this year's equalities take part: bounds and cross-year rules are not parity checks.
   const isEquality = (r: PlannedRelation): boolean => r.relation.op === 'eq' && !r.relation.crossYear;
   const failing = plan.relations.filter((r) => holds[r.position] === false && isEquality(r));
   const result = new Map<string, { cell: string; value: number }>();
   if (failing.length === 0) return result;
 
-  const { integers } = report;
-  const cells = report.parsed.byPosition;
   // Every term of an evaluated relation is readable.
   const valueOf = (t: PlannedTerm): Decimal => cells[t.index]?.value as Decimal;
   const evaluatedWith = (cell: string): PlannedRelation[] =>

@@ -3,7 +3,7 @@
  * per format: the value cells in order, and each relation with its terms as positions in that
  * order, so checking a report looks values up by position instead of by cell id.
  */
-import { cellsOf } from '../formats/registry';
+import { cellsOf, formats } from '../formats/registry';
 import type { FormatDef, Term, ValueKind } from '../formats/types';
 import { rulesOf, signedTerms, type Relation } from '../rules/expand';
 
@@ -32,14 +32,9 @@ export interface Plan {
   equalitiesByCell: ReadonlyMap<string, readonly number[]>;
 }
 
-const plans = new WeakMap<FormatDef, Plan>();
-
-export function planOf(format: FormatDef): Plan {
-  const cached = plans.get(format);
-  if (cached) return cached;
+function makePlan(format: FormatDef): Plan {
   const cells = [...cellsOf(format).values()].map((def) => ({ id: def.id, kind: def.column.kind }));
   const positions = new Map(cells.map((c, k) => [c.id, k]));
-  // One object literal, so every term shares one shape and reading them stays monomorphic.
   // rulesOf has checked that every term names a cell of the format.
   const planned = (terms: readonly Term[]): PlannedTerm[] => terms.map((t) => ({ cell: t.cell, sign: t.sign, year: t.year, index: positions.get(t.cell) as number }));
   const relations = rulesOf(format).relations.map((relation, position) => ({
@@ -58,7 +53,11 @@ export function planOf(format: FormatDef): Plan {
       else equalitiesByCell.set(t.cell, [position]);
     }
   }
-  const plan = { cells, positions, relations, equalitiesByCell };
-  plans.set(format, plan);
-  return plan;
+  return { cells, positions, relations, equalitiesByCell };
+}
+
+const PLANS = new Map(formats.map((f) => [f, makePlan(f)]));
+
+export function planOf(format: FormatDef): Plan {
+  return PLANS.get(format) ?? makePlan(format);
 }

@@ -9,10 +9,10 @@ import type { RawValue } from '../import/grid';
 import { rulesOf } from '../rules/expand';
 import { severityOf } from '../rules/codes';
 import { Decimal } from '../values/decimal';
-import { parseCell, parseWritten, smallWholeNumber, type ParsedValue } from '../values/parse';
+import { parseCell, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
-import { planOf, type Plan, type PlannedTerm } from './plan';
+import { planOf, type PlannedTerm } from './plan';
 import { integerSum, signedSum, signOfSum } from './sum';
 
 export interface ReportInput {
@@ -28,109 +28,24 @@ export interface ValidateOptions {
   lastYear?: ReportInput;
 }
 
-/**
- * Parsed values of one report, by cell id, in the format's cell order: a view of the values by
- * position, so that a report's parsing builds no map of its own (two hundred inserts a report).
- */
-export class ParsedCells implements ReadonlyMap<string, ParsedValue> {
-  constructor(
-    private readonly plan: Plan,
-    /** By position in the plan (`Plan.cells`); undefined where the cell was not found. */
-    readonly byPosition: readonly (ParsedValue | undefined)[],
-  ) {}
+/** A report's parsed value cells, by cell id in the format's cell order; absent where not found. */
+export type ParsedCells = ReadonlyMap<string, ParsedValue>;
 
-  get(id: string): ParsedValue | undefined {
-    const k = this.plan.positions.get(id);
-    return k === undefined ? undefined : this.byPosition[k];
-  }
-
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const p of this.byPosition) if (p !== undefined) n++;
-    return n;
-  }
-
-  *entries(): MapIterator<[string, ParsedValue]> {
-    const { cells } = this.plan;
-    for (let k = 0; k < cells.length; k++) {
-      const p = this.byPosition[k];
-      if (p !== undefined) yield [cells[k].id, p];
-    }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [id] of this.entries()) yield id;
-  }
-
-  *values(): MapIterator<ParsedValue> {
-    for (const [, p] of this.entries()) yield p;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ParsedValue]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: ParsedValue, id: string, map: ReadonlyMap<string, ParsedValue>) => void, thisArg?: unknown): void {
-    for (const [id, p] of this.entries()) callback.call(thisArg, p, id, this);
-  }
-}
-
-/** A report's parsed cells, with what the rules read of them by position in the plan. */
-export interface ParsedReport {
-  format: FormatDef;
+/** What validating a report gives: its cells as parsed, and every finding. */
+export interface Validation {
   parsed: ParsedCells;
-  /** The value of each cell as a safe integer (Decimal.safeInteger), NaN where it is none. */
-  integers: readonly number[];
-  /** True where the cell holds a plainly written small whole number (`smallWholeNumber`): no issues. */
-  plain: readonly boolean[];
+  /** Last year's cells as parsed, when last year's report was given. */
+  lastYear?: ParsedCells;
+  findings: Finding[];
 }
 
-const parsedReports = new WeakMap<object, ParsedReport>();
-
-/** Parses every value cell of a report (memoised per cells object, which is not to be mutated). */
+/** Parses every value cell found in a report. */
 export function parseReport(report: ReportInput): ParsedCells {
-  return parsedReport(report).parsed;
-}
-
-function parsedReport(report: ReportInput): ParsedReport {
-  const seen = parsedReports.get(report.cells);
-  if (seen && seen.format === report.format) return seen;
-  const entry = parsePlanned(report);
-  parsedReports.set(report.cells, entry);
-  return entry;
-}
-
-/** Every value cell of a report parsed, by its position in the format's plan. */
-function parsePlanned(report: ReportInput): ParsedReport {
-  const plan = planOf(report.format);
-  const { cells } = plan;
-  // Plain arrays: typed arrays of this size get a backing store outside the heap, slow to make.
-  const byPosition = new Array<ParsedValue | undefined>(cells.length).fill(undefined);
-  const integers = new Array<number>(cells.length).fill(Number.NaN);
-  const plain = new Array<boolean>(cells.length).fill(false);
-  for (let k = 0; k < cells.length; k++) {
-    const { id, kind } = cells[k];
-    const raw = report.cells[id];
-    // The own-property test is only needed for a cell set to undefined (ids name no inherited property).
-    if (raw === undefined && !Object.prototype.hasOwnProperty.call(report.cells, id)) continue;
-    const written = typeof raw === 'number' || typeof raw === 'string';
-    const n = written ? smallWholeNumber(raw) : undefined;
-    const p = written ? parseWritten(raw, kind, n) : parseCell(raw, kind);
-    byPosition[k] = p;
-    // Most cells hold a plain whole number, which is its own integer: its shared reading (cold
-    // in the cache after a workbook is read) is not looked into.
-    if (n !== undefined) {
-      integers[k] = n;
-      plain[k] = true;
-    } else {
-      integers[k] = p.value?.safeInteger ?? Number.NaN;
-    }
+  const parsed = new Map<string, ParsedValue>();
+  for (const { id, kind } of planOf(report.format).cells) {
+    if (Object.hasOwn(report.cells, id)) parsed.set(id, parseCell(report.cells[id], kind));
   }
-  return { format: report.format, parsed: new ParsedCells(plan, byPosition), integers, plain };
+  return parsed;
 }
 
 /** Whether last year's report can supply `cell` for a cross-year rule of `format`. */
@@ -140,27 +55,17 @@ function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
   return (format.comparableWith ?? []).some((c) => c.format === last.id && c.tables.some((t) => t === table));
 }
 
-export function validate(report: ReportInput, options: ValidateOptions = {}): Finding[] {
-  return findingsOf(report, parsedReport(report), options);
-}
-
-/**
- * Parses and validates a report that is checked once (the CLI's files): the same as
- * `parseReport` and `validate`, without remembering the parse for later calls.
- */
-export function parseAndValidate(report: ReportInput, options: ValidateOptions = {}): { parsed: ParsedCells; findings: Finding[] } {
-  const parsedThisYear = parsePlanned(report);
-  return { parsed: parsedThisYear.parsed, findings: findingsOf(report, parsedThisYear, options) };
-}
-
-function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: ValidateOptions): Finding[] {
+/** Parses a report and runs every rule of its format (and the cross-year rules, given last year's report). */
+export function validate(report: ReportInput, options: ValidateOptions = {}): Validation {
   const { format } = report;
-  const findings: Finding[] = [];
-  const { parsed: thisYear, integers } = parsedThisYear;
-  const cells = thisYear.byPosition;
+  const plan = planOf(format);
+  const parsed = parseReport(report);
   const last = options.lastYear;
   const lastYear = last ? parseReport(last) : undefined;
-  const plan = planOf(format);
+  const findings: Finding[] = [];
+  // The rules read values by position in the plan.
+  const cells = plan.cells.map(({ id }) => parsed.get(id));
+  const integers = cells.map((p) => p?.value?.safeInteger ?? Number.NaN);
 
   if (report.year !== undefined) {
     const required = formatForYear(report.year);
@@ -207,9 +112,8 @@ function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: 
   }
 
   for (const m of rulesOf(format).magnitudes) {
-    const parsed = thisYear.get(m.cell);
-    if (parsed?.value === null) block(m.cell, `${m.code}:${m.cell}`);
-    const value = parsed?.value;
+    const value = parsed.get(m.cell)?.value;
+    if (value === null) block(m.cell, `${m.code}:${m.cell}`);
     if (!value) continue;
     const previous = last && last.format.id === format.id ? lastYear?.get(m.cell)?.value : undefined;
     // "Looks like 元": a thousandfold jump on last year, or an implausible absolute figure without one.
@@ -228,7 +132,7 @@ function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: 
     }
   }
 
-  const culprits = findCulprits(plan, holds, parsedThisYear);
+  const culprits = findCulprits(plan, holds, cells, integers);
   for (const { relation, position, lhs, rhs, terms } of plan.relations) {
     if (holds[position] !== false) continue;
     const actual = signedSum(lhs, readable);
@@ -248,13 +152,10 @@ function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: 
     findings.push(finding);
   }
 
-  const { plain } = parsedThisYear;
-  plan.cells.forEach(({ id }, k) => {
-    const parsed = cells[k];
-    if (plain[k] || !parsed) return;
-    for (const issue of parsed.issues) {
+  for (const [id, cell] of parsed) {
+    for (const issue of cell.issues) {
       const params: Record<string, unknown> = {};
-      if (parsed.value !== null) params.value = parsed.value.toNumber();
+      if (cell.value !== null) params.value = cell.value.toNumber();
       if (issue.unit) params.unit = issue.unit;
       if (issue.code === 'cell.notNumber') params.blocks = blockedBy.get(id) ?? [];
       findings.push({
@@ -262,11 +163,11 @@ function findingsOf(report: ReportInput, parsedThisYear: ParsedReport, options: 
         severity: severityOf(issue.code),
         cells: [id],
         expected: null,
-        actual: parsed.raw,
+        actual: cell.raw,
         difference: null,
         params,
       });
     }
-  });
-  return findings;
+  }
+  return { parsed, lastYear, findings };
 }

@@ -26,24 +26,25 @@ export interface CellDef {
   column: ColumnDef;
 }
 
-const cellIndex = new WeakMap<FormatDef, Map<string, CellDef>>();
-
-/** Every value cell of a format, by id, in table order (t2 blocks, t3 rows, t4 groups). */
-export function cellsOf(format: FormatDef): Map<string, CellDef> {
-  let index = cellIndex.get(format);
-  if (!index) {
-    index = new Map();
-    for (const block of format.blocks) {
-      for (const row of block.rows) {
-        for (const column of block.columns) {
-          const id = `${block.prefix}.${row.id}.${column.id}`;
-          index.set(id, { id, block, row, column });
-        }
+function buildCells(format: FormatDef): Map<string, CellDef> {
+  const cells = new Map<string, CellDef>();
+  for (const block of format.blocks) {
+    for (const row of block.rows) {
+      for (const column of block.columns) {
+        const id = `${block.prefix}.${row.id}.${column.id}`;
+        cells.set(id, { id, block, row, column });
       }
     }
-    cellIndex.set(format, index);
   }
-  return index;
+  return cells;
+}
+
+const CELLS = new Map(formats.map((f) => [f, buildCells(f)]));
+
+/** Every value cell of a format, by id, in table order (t2 blocks, t3 rows, t4 groups). */
+export function cellsOf(format: FormatDef): ReadonlyMap<string, CellDef> {
+  // A format outside the registry (a test's broken copy) is worked out when asked.
+  return CELLS.get(format) ?? buildCells(format);
 }
 
 export function blockOf(format: FormatDef, prefix: string): BlockDef | undefined {

@@ -218,7 +218,7 @@ function errorsOf(input: NarrativeInput): Finding[] {
   } else {
     const cells: Record<string, RawValue> = {};
     for (const [id, parsed] of values) cells[id] = parsed.raw;
-    findings = validate({ format, year, cells });
+    findings = validate({ format, year, cells }).findings;
   }
   const errors = findings.filter((f) => f.severity === 'error');
   const reported = new Set(errors.filter((f) => f.code.startsWith('import.') || f.code.startsWith('doc.')).flatMap((f) => [...f.cells, `table:${String(f.params?.table ?? '')}`]));

@@ -3,7 +3,7 @@
  * relations drive the TypeScript checks, the culprit search, and (in the add-in) the
  * in-workbook check formulas, so every consumer sees exactly one rule set.
  */
-import { blockOf, cellsOf } from '../formats/registry';
+import { blockOf, cellsOf, formats } from '../formats/registry';
 import type { BlockDef, FormatDef, RuleTemplate, Severity, Term, Year } from '../formats/types';
 import { severityOf, type RuleCode } from './codes';
 
@@ -84,12 +84,8 @@ function expandLinear(format: FormatDef, t: LinearTemplate): Relation[] {
   });
 }
 
-const cache = new WeakMap<FormatDef, RuleSet>();
-
 /** The concrete rule set of a format. Throws RuleDataError when the format data is inconsistent. */
-export function rulesOf(format: FormatDef): RuleSet {
-  const cached = cache.get(format);
-  if (cached) return cached;
+function expandRules(format: FormatDef): RuleSet {
   const cells = cellsOf(format);
   const relations: Relation[] = [];
   const magnitudes: MagnitudeCheck[] = [];
@@ -105,9 +101,14 @@ export function rulesOf(format: FormatDef): RuleSet {
   const named = [...relations.flatMap((r) => [...r.lhs, ...r.rhs].map((x) => x.cell)), ...magnitudes.map((m) => m.cell)];
   const unknown = named.filter((c) => !cells.has(c));
   if (unknown.length > 0) throw new RuleDataError(`${format.id}: rules name cells that do not exist: ${[...new Set(unknown)].join(', ')}`);
-  const set = { relations, magnitudes };
-  cache.set(format, set);
-  return set;
+  return { relations, magnitudes };
+}
+
+const RULES = new Map(formats.map((f) => [f, expandRules(f)]));
+
+/** The concrete rule set of a format. Throws RuleDataError when the format data is inconsistent. */
+export function rulesOf(format: FormatDef): RuleSet {
+  return RULES.get(format) ?? expandRules(format);
 }
 
 /** All terms of a relation as one signed list: Σ coefficient × value = 0 when an `eq` holds. */

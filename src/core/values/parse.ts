@@ -4,7 +4,6 @@
  */
 import type { ValueKind } from '../formats/types';
 import type { RawValue } from '../import/grid';
-import { BoundedMap } from '../memo';
 import { Decimal } from './decimal';
 
 export type CellIssueCode =
@@ -57,57 +56,8 @@ function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void 
   if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
 }
 
-const MEMO_LIMIT = 20000;
-const memo: Record<ValueKind, BoundedMap<string | number, ParsedValue>> = {
-  count: new BoundedMap(MEMO_LIMIT),
-  change: new BoundedMap(MEMO_LIMIT),
-  amountWan: new BoundedMap(MEMO_LIMIT),
-  amount: new BoundedMap(MEMO_LIMIT),
-};
-
-/** Most cells hold a small whole number: its reading is shared by value, found without hashing. */
-const SMALL_LIMIT = 65536;
-const small = new Array<ParsedValue | undefined>(SMALL_LIMIT);
-
-/**
- * `raw` as a whole number 0 … SMALL_LIMIT − 1 when it is written plainly — a number, or digits
- * with no sign, space or leading zero, so that the number's text is `raw` — else undefined.
- * Such a cell reads the same in every kind of column (there is nothing to flag).
- */
-export function smallWholeNumber(raw: string | number): number | undefined {
-  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw < SMALL_LIMIT ? raw : undefined;
-  if (raw.length === 0 || raw.length > 5 || (raw.length > 1 && raw.charCodeAt(0) === 0x30)) return undefined;
-  let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const digit = raw.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return undefined;
-    n = n * 10 + digit;
-  }
-  return n < SMALL_LIMIT ? n : undefined;
-}
-
-/**
- * Parses one cell's content for a column of `kind`. Results for text and numbers are shared
- * between calls (reports repeat `0` and a few labels hundreds of times): treat them as read-only.
- */
+/** Parses one cell's content for a column of `kind`. */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
-  if (typeof raw !== 'string' && typeof raw !== 'number') return parseUncached(raw, kind);
-  return parseWritten(raw, kind, smallWholeNumber(raw));
-}
-
-/** `parseCell` for text or a number whose `smallWholeNumber` the caller has already worked out. */
-export function parseWritten(raw: string | number, kind: ValueKind, whole: number | undefined): ParsedValue {
-  if (whole !== undefined) return (small[whole] ??= parseUncached(raw, kind));
-  const byContent = memo[kind];
-  let parsed = byContent.get(raw);
-  if (parsed === undefined) {
-    parsed = parseUncached(raw, kind);
-    byContent.set(raw, parsed);
-  }
-  return parsed;
-}
-
-function parseUncached(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
   const text = rawToText(raw);
   const notNumber = (): ParsedValue => ({ value: null, raw: text, issues: [{ code: 'cell.notNumber' }] });
 
