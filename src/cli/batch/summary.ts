@@ -46,7 +46,10 @@ export function isSummaryPath(file: string): boolean {
   return ['.xlsx', '.csv'].includes(path.extname(file).toLowerCase());
 }
 
+/** Opens the summary for writing (throws, with the system's code, when the file cannot be written). */
 export function openSummary(file: string): SummaryWriter {
+  // Opened now, so a path that cannot be written is refused before the run, not after it.
+  fs.closeSync(fs.openSync(file, 'w'));
   return path.extname(file).toLowerCase() === '.csv' ? new CsvSummary(file) : new XlsxSummary(file);
 }
 
