@@ -78,7 +78,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     }
   }
   try {
-    const notes = args.lastYear || inputs.length < 2 ? [] : await pairYears(inputs, runner, jobs, args, io);
+    const notes = args.lastYear || inputs.length < 2 ? [] : await pairYears(inputs, runner, jobs, { args, io, options });
     return await checkAll(inputs, notes, runner, jobs, { args, io, options, summary, skipped });
   } finally {
     await runner.close();
@@ -86,15 +86,18 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 }
 
 /** Pass 1: every report's body and year; each report paired with its body's report of the year before. */
-async function pairYears(inputs: Input[], runner: Runner, jobs: number, args: CheckArgs, io: Io): Promise<(LastYearNote | undefined)[]> {
+async function pairYears(inputs: Input[], runner: Runner, jobs: number, { args, io, options }: Pick<CheckContext, 'args' | 'io' | 'options'>): Promise<(LastYearNote | undefined)[]> {
   const progress = startProgress('识别单位和年度', inputs.length, { interactive: io.interactive && !args.quiet, write: io.stderr, columns: process.stderr.columns });
   const identities: Identity[] = [];
   const identifyOne = async (input: Input): Promise<Identity> => {
     if (input.error !== undefined) return {};
     const outcome = await runner.run<Identity>({ kind: 'identify', file: input.file });
-    return isFailure(outcome) ? {} : outcome;
+    return isFailure(outcome) ? { error: failureMessage(outcome, input.file, options) } : outcome;
   };
   for await (const identity of mapOrdered(inputs, identifyOne, jobs * WINDOW_PER_THREAD)) {
+    const k = identities.length;
+    // A file that cannot be read (or timed out, or crashed its thread) is not tried a second time.
+    if (identity.error !== undefined) inputs[k] = { file: inputs[k].file, error: identity.error };
     // Only what pairing needs is kept: a body and a year per file.
     identities.push({ body: identity.body, year: identity.year });
     progress.increment();
