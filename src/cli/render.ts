@@ -24,7 +24,7 @@ const TEXT = {
     relation: (f: Finding) => `表内 ${figure(f.actual)}，应为 ${figure(f.expected)}，相差 ${f.difference !== null && f.difference > 0 ? '+' : ''}${figure(f.difference)}`,
     unreadable: '无法检查',
     lastYear: '上年报告',
-    candidates: (files: readonly string[]) => `未作跨年度核对：同一单位上一年度有 ${files.length} 份报告（${files.join('、')}），无法确定以哪一份为准`,
+    candidates: (files: readonly string[], count: number) => `未作跨年度核对：同一单位上一年度有 ${count} 份报告（${files.join('、')}${count > files.length ? '等' : ''}），无法确定以哪一份为准`,
   },
   en: {
     format: 'Format',
@@ -44,18 +44,21 @@ const TEXT = {
     relation: (f: Finding) => `stated ${figure(f.actual)}, expected ${figure(f.expected)}, difference ${figure(f.difference)}`,
     unreadable: 'cannot be checked',
     lastYear: "Last year's report",
-    candidates: (files: readonly string[]) => `not compared: the same body has ${files.length} reports for the year before (${files.join(', ')}), and none can be chosen`,
+    candidates: (files: readonly string[], count: number) => `not compared: the same body has ${count} reports for the year before (${files.join(', ')}${count > files.length ? ', …' : ''}), and none can be chosen`,
   },
 } as const;
 
 const COLLAPSE_AFTER = 5;
 
-/** Last year's report a file was checked against, or the candidates that kept it from being paired. */
-export type LastYearNote = { file: string } | { candidates: string[] };
+/**
+ * Last year's report a file was checked against, or the candidates that kept it from being
+ * paired: how many, and the first two by name.
+ */
+export type LastYearNote = { file: string } | { candidates: string[]; count: number };
 
 /** Last year's report: its path, or why none was compared. */
 export function describeLastYear(note: LastYearNote, lang: Locale): string {
-  return 'file' in note ? note.file : TEXT[lang].candidates(note.candidates);
+  return 'file' in note ? note.file : TEXT[lang].candidates(note.candidates, note.count);
 }
 
 export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean, lastYear?: LastYearNote): string {

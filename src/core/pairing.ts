@@ -19,7 +19,8 @@ export interface ReportIdentity {
  */
 export interface Pairing {
   lastYear?: number;
-  candidates?: number[];
+  /** Shared between the reports that have the same candidates: not to be changed. */
+  candidates?: readonly number[];
 }
 
 /** Brackets enclosing a remark (（汇总全区）、【2022】、〔含下属单位〕), after NFKC folded full-width ( ) [ ]. */
@@ -56,6 +57,6 @@ export function pairByYear(identities: readonly ReportIdentity[]): Pairing[] {
     if (body === undefined || year === undefined) return {};
     const candidates = byBodyYear.get(keyOf(body, year - 1));
     if (!candidates) return {};
-    return candidates.length === 1 ? { lastYear: candidates[0] } : { candidates: [...candidates] };
+    return candidates.length === 1 ? { lastYear: candidates[0] } : { candidates };
   });
 }

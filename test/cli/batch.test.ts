@@ -92,7 +92,7 @@ test('a file that holds up its reader past the time limit is reported unreadable
   expect(slow).toEqual({ file: path.join(dir, 'a-slow.html'), error: `读取和检查超过 1 秒仍未完成，已停止（文件可能异常）：${path.join(dir, 'a-slow.html')}` });
   expect(clean.error).toBeUndefined();
   expect(clean.findings).toEqual([]);
-  // Stopped once, in the first pass, not read again for the check.
+  // Stopped once: an unreadable file is never paired, so not read again.
   expect(Date.now() - started).toBeLessThan(10_000);
 });
 

@@ -1,16 +1,14 @@
 /**
  * The work a batch does for one file, in a worker thread or (for a single file) in the main one:
- * `identify` reads a report's body and year, for pairing years; `check` reads and checks it and
- * returns everything the run writes about it — its text block or JSON entry, its summary row and
- * its counts — as plain data, so the main thread only writes, in input order.
+ * read and check it, and return everything the run writes about it — its text block or JSON
+ * entry, its summary row, its counts — and its body and year for pairing, as plain data, so the
+ * main thread only writes, in input order.
  */
-import { extract } from '../../core/check';
 import { findingJson, messageFor, type Locale } from '../../core/messages';
 import type { ReadResult } from '../../core/import/grid';
 import { bodyOf } from '../../core/narrative/body';
-import { bodyKey } from '../../core/pairing';
+import { bodyKey, type ReportIdentity } from '../../core/pairing';
 import { isUnreadable, loadReport, readLastYear, type Loaded, type Unreadable } from '../load';
-import { readOrExplain } from '../read-file';
 import { describeLastYear, renderReport, renderUnreadable, type LastYearNote } from '../render';
 import type { SummaryRow, Verdict } from './summary';
 
@@ -25,12 +23,10 @@ export interface RunOptions {
   lastYearFile?: string;
 }
 
-export type FileTask = { kind: 'identify'; file: string } | { kind: 'check'; file: string; lastYear?: LastYearNote; error?: string };
-
-/** A report's body (`bodyKey`) and year, or why it could not be read. */
-export interface Identity {
-  body?: string;
-  year?: number;
+/** A file to check; `lastYear` when it is paired (or its candidates), `error` when it is known to be unreadable. */
+export interface FileTask {
+  file: string;
+  lastYear?: LastYearNote;
   error?: string;
 }
 
@@ -41,6 +37,8 @@ export interface FileResult {
   verdict: Verdict;
   errors: number;
   warnings: number;
+  /** The report's body (`bodyKey`) and year, as pairing compares them. */
+  identity?: ReportIdentity;
 }
 
 const TEXT = {
@@ -62,22 +60,6 @@ export function crashMessage(message: string, file: string, lang: Locale): strin
   return TEXT[lang].crash(message, file);
 }
 
-export async function runTask(task: FileTask, options: RunOptions): Promise<Identity | FileResult> {
-  return task.kind === 'identify' ? identify(task.file, options) : checkFile(task, options);
-}
-
-/** The body and year the check would see: the same year detection, the title's body as compared across years. */
-export async function identify(file: string, options: RunOptions): Promise<Identity> {
-  const read = await readOrExplain(file);
-  if (typeof read === 'string') return { error: read };
-  try {
-    return { body: bodyKey(bodyOf(read)), year: extract(read, { format: options.format === 'auto' ? undefined : options.format, year: options.year }).year };
-  } catch {
-    // The check reports it; unpaired meanwhile.
-    return {};
-  }
-}
-
 let lastYearOverride: Promise<ReadResult | Unreadable> | undefined;
 
 async function lastYearOf(note: LastYearNote | undefined, options: RunOptions): Promise<ReadResult | undefined> {
@@ -92,7 +74,7 @@ async function lastYearOf(note: LastYearNote | undefined, options: RunOptions): 
   return isUnreadable(read) ? undefined : read;
 }
 
-export async function checkFile(task: Extract<FileTask, { kind: 'check' }>, options: RunOptions): Promise<FileResult> {
+export async function checkFile(task: FileTask, options: RunOptions): Promise<FileResult> {
   if (task.error !== undefined) return unreadableResult(task.file, task.error, options);
   const lastYear = await lastYearOf(task.lastYear, options);
   let note = options.lastYearFile ? { file: options.lastYearFile } : task.lastYear;
@@ -135,9 +117,10 @@ function loadedResult({ file, source, report }: Loaded, note: LastYearNote | und
         2,
       )
     : `${renderReport(file, report, lang, options.all, note)}\n\n`;
+  const body = bodyOf(source);
   const row: SummaryRow = {
     file,
-    body: bodyOf(source) ?? '',
+    body: body ?? '',
     year: report.year ?? null,
     format: report.format.id,
     verdict,
@@ -146,5 +129,5 @@ function loadedResult({ file, source, report }: Loaded, note: LastYearNote | und
     mainIssue: first ? messageFor(first, report.format, lang) : '',
     lastYear: note ? describeLastYear(note, lang) : '',
   };
-  return { output, row, verdict, errors: errors.length, warnings: warnings.length };
+  return { output, row, verdict, errors: errors.length, warnings: warnings.length, identity: { body: bodyKey(body), year: report.year } };
 }

@@ -117,18 +117,18 @@ export class WorkerPool<T, R> {
  * results in the order of `items` whatever order they finish in. Memory holds `window` results
  * at most, however many items there are.
  */
-export async function* mapOrdered<T, R>(items: Iterable<T>, run: (item: T, index: number) => Promise<R>, window: number): AsyncGenerator<R> {
+export async function* mapOrdered<T, R>(items: Iterable<T> | AsyncIterable<T>, run: (item: T, index: number) => Promise<R>, window: number): AsyncGenerator<R> {
   const started: Promise<R>[] = [];
   let index = 0;
-  const iterator = items[Symbol.iterator]();
-  const startNext = (): void => {
-    const next = iterator.next();
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  const startNext = async (): Promise<void> => {
+    const next = await iterator.next();
     if (!next.done) started.push(run(next.value, index++));
   };
-  for (let k = 0; k < Math.max(1, window); k++) startNext();
+  for (let k = 0; k < Math.max(1, window); k++) await startNext();
   while (started.length > 0) {
     yield await (started.shift() as Promise<R>);
-    startNext();
+    await startNext();
   }
 }
 

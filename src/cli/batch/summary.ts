@@ -5,11 +5,10 @@
  * column widths are written before its rows and must fit the longest entry.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import * as readline from 'readline';
 import ExcelJS from 'exceljs';
 import { csvField, neutralise } from '../../core/export/csv';
+import { endStream, Spool, writeTo } from './spool';
 
 export type Verdict = 'passed' | 'warningsOnly' | 'errors' | 'unreadable';
 
@@ -53,18 +52,6 @@ export function openSummary(file: string): SummaryWriter {
   return path.extname(file).toLowerCase() === '.csv' ? new CsvSummary(file) : new XlsxSummary(file);
 }
 
-/** Resolves once `stream` can take more (back-pressure), so rows never pile up in memory. */
-function write(stream: fs.WriteStream, text: string): Promise<void> {
-  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve));
-}
-
-function end(stream: fs.WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.on('error', reject);
-    stream.end(resolve);
-  });
-}
-
 /** UTF-8 with a BOM (Excel on Chinese Windows reads it as UTF-8, not GBK), CRLF, formulas neutralised. */
 class CsvSummary implements SummaryWriter {
   private readonly stream: fs.WriteStream;
@@ -75,11 +62,11 @@ class CsvSummary implements SummaryWriter {
   }
 
   add(row: SummaryRow): Promise<void> {
-    return write(this.stream, `${cells(row).map((c) => (typeof c === 'number' ? String(c) : csvField(neutralise(c)))).join(',')}\r\n`);
+    return writeTo(this.stream, `${cells(row).map((c) => (typeof c === 'number' ? String(c) : csvField(neutralise(c)))).join(',')}\r\n`);
   }
 
   close(): Promise<void> {
-    return end(this.stream);
+    return endStream(this.stream);
   }
 }
 
@@ -102,35 +89,26 @@ const VERDICT_STYLE: Record<Verdict, { fill: string; font: string }> = {
 
 /** Frozen header, autofilter, widths that fit the longest entry (up to 80), 结论 coloured. */
 class XlsxSummary implements SummaryWriter {
-  private readonly dir: string;
-  private readonly spool: fs.WriteStream;
+  private readonly spool = new Spool<SummaryRow>();
   private readonly widths: number[] = SUMMARY_HEADER.map(displayWidth);
-  private rows = 0;
 
-  constructor(private readonly file: string) {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-summary-'));
-    this.spool = fs.createWriteStream(path.join(this.dir, 'rows.ndjson'));
-  }
+  constructor(private readonly file: string) {}
 
   add(row: SummaryRow): Promise<void> {
     cells(row).forEach((c, k) => (this.widths[k] = Math.max(this.widths[k], displayWidth(String(c)))));
-    this.rows++;
-    return write(this.spool, `${JSON.stringify(row)}\n`);
+    return this.spool.add(row);
   }
 
   async close(): Promise<void> {
     try {
-      await end(this.spool);
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('检查结果', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
       sheet.columns = SUMMARY_HEADER.map((header, k) => ({ header, width: Math.min(MAX_WIDTH, this.widths[k] + 2) }));
-      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.rows + 1, column: SUMMARY_HEADER.length } };
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.spool.count + 1, column: SUMMARY_HEADER.length } };
       const header = sheet.getRow(1);
       header.font = { bold: true };
       header.commit();
-      const lines = readline.createInterface({ input: fs.createReadStream(path.join(this.dir, 'rows.ndjson')), crlfDelay: Infinity });
-      for await (const line of lines) {
-        const row = JSON.parse(line) as SummaryRow;
+      for await (const row of this.spool.read()) {
         const added = sheet.addRow(cells(row));
         const verdict = added.getCell(5);
         const style = VERDICT_STYLE[row.verdict];
@@ -141,7 +119,7 @@ class XlsxSummary implements SummaryWriter {
       sheet.commit();
       await workbook.commit();
     } finally {
-      fs.rmSync(this.dir, { recursive: true, force: true });
+      this.spool.dispose();
     }
   }
 }

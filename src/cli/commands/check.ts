@@ -1,16 +1,17 @@
 /**
- * `nianbao check`: lists the files (folders walked), pairs each report with its body's report of
- * the year before, checks every file on worker threads, writes each file's result as soon as
- * it and those before it are done (input order), and decides the exit code.
+ * `nianbao check`: lists the files (folders walked), checks every file on worker threads, pairs
+ * each report with its body's report of the year before, writes each file's result in input
+ * order as soon as it can, and decides the exit code.
  */
 import * as os from 'os';
 import * as path from 'path';
-import { pairByYear } from '../../core/pairing';
+import { pairByYear, type ReportIdentity } from '../../core/pairing';
 import type { CheckArgs } from '../args';
-import { checkFile, crashMessage, identify, timeoutMessage, unreadableResult, type FileResult, type FileTask, type Identity, type RunOptions } from '../batch/file-task';
+import { checkFile, crashMessage, timeoutMessage, unreadableResult, type FileResult, type FileTask, type RunOptions } from '../batch/file-task';
 import { JsonFilesWriter } from '../batch/json-stream';
 import { isFailure, mapOrdered, WorkerPool, type TaskFailure } from '../batch/pool';
-import { startProgress } from '../batch/progress';
+import { startProgress, type Progress } from '../batch/progress';
+import { Spool } from '../batch/spool';
 import { openSummary, type SummaryWriter } from '../batch/summary';
 import { listInputs, type Input } from '../batch/walk';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from '../io';
@@ -28,20 +29,23 @@ function workerScript(): string {
 
 /** Runs file tasks: on worker threads for a run of many files, in this thread for one file. */
 interface Runner {
-  run<R extends Identity | FileResult>(task: FileTask): Promise<R | TaskFailure>;
+  run(task: FileTask): Promise<FileResult>;
   close(): Promise<void>;
 }
 
 function threadRunner(size: number, timeoutMs: number, options: RunOptions): Runner {
-  const pool = new WorkerPool<FileTask, Identity | FileResult>({ script: workerScript(), size, timeoutMs, workerData: options });
-  return { run: (task) => pool.run(task) as Promise<never>, close: () => pool.close() };
+  const pool = new WorkerPool<FileTask, FileResult>({ script: workerScript(), size, timeoutMs, workerData: options });
+  return {
+    run: async (task) => {
+      const outcome = await pool.run(task);
+      return isFailure(outcome) ? unreadableResult(task.file, failureMessage(outcome, task.file, options), options) : outcome;
+    },
+    close: () => pool.close(),
+  };
 }
 
 function inlineRunner(options: RunOptions): Runner {
-  return {
-    run: (task) => (task.kind === 'identify' ? identify(task.file, options) : checkFile(task, options)) as Promise<never>,
-    close: async () => undefined,
-  };
+  return { run: (task) => checkFile(task, options), close: async () => undefined };
 }
 
 function failureMessage(failure: TaskFailure, file: string, options: RunOptions): string {
@@ -50,6 +54,13 @@ function failureMessage(failure: TaskFailure, file: string, options: RunOptions)
 
 /** Tasks started ahead of the one being written, per thread: enough to keep every thread busy behind a slow file. */
 const WINDOW_PER_THREAD = 8;
+
+interface Context {
+  args: CheckArgs;
+  io: Io;
+  runner: Runner;
+  window: number;
+}
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const options: RunOptions = { format: args.format, year: args.year, lang: args.lang, all: args.all, json: args.json, lastYearFile: args.lastYear };
@@ -65,9 +76,6 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     io.stderr(`nianbao: 汇总表不能写入被检查的文件：${args.summary}\n`);
     return EXIT_UNREADABLE;
   }
-
-  const jobs = Math.min(args.jobs ?? os.availableParallelism(), inputs.length);
-  const runner = inputs.length > 1 ? threadRunner(jobs, args.timeout * 1000, options) : inlineRunner(options);
   let summary: SummaryWriter | undefined;
   if (args.summary) {
     try {
@@ -77,78 +85,121 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       return EXIT_UNREADABLE;
     }
   }
+
+  const jobs = Math.min(args.jobs ?? os.availableParallelism(), inputs.length);
+  const context: Context = {
+    args,
+    io,
+    runner: inputs.length > 1 ? threadRunner(jobs, args.timeout * 1000, options) : inlineRunner(options),
+    window: jobs * WINDOW_PER_THREAD,
+  };
+  const writer = new ResultWriter(args, io, summary, skipped, inputs.length);
   try {
-    const notes = args.lastYear || inputs.length < 2 ? [] : await pairYears(inputs, runner, jobs, { args, io, options });
-    return await checkAll(inputs, notes, runner, jobs, { args, io, options, summary, skipped });
+    // Years are paired among the files of the run, unless --last-year names one for all.
+    const results = args.lastYear || inputs.length < 2 ? checkInOrder(inputs, context) : checkPaired(inputs, context);
+    for await (const result of results) await writer.add(result);
+    return await writer.close();
   } finally {
-    await runner.close();
+    await context.runner.close();
   }
 }
 
-/** Pass 1: every report's body and year; each report paired with its body's report of the year before. */
-async function pairYears(inputs: Input[], runner: Runner, jobs: number, { args, io, options }: Pick<CheckContext, 'args' | 'io' | 'options'>): Promise<(LastYearNote | undefined)[]> {
-  const progress = startProgress('识别单位和年度', inputs.length, { interactive: io.interactive && !args.quiet, write: io.stderr, columns: process.stderr.columns });
-  const identities: Identity[] = [];
-  const identifyOne = async (input: Input): Promise<Identity> => {
-    if (input.error !== undefined) return {};
-    const outcome = await runner.run<Identity>({ kind: 'identify', file: input.file });
-    return isFailure(outcome) ? { error: failureMessage(outcome, input.file, options) } : outcome;
-  };
-  for await (const identity of mapOrdered(inputs, identifyOne, jobs * WINDOW_PER_THREAD)) {
-    const k = identities.length;
-    // A file that cannot be read (or timed out, or crashed its thread) is not tried a second time.
-    if (identity.error !== undefined) inputs[k] = { file: inputs[k].file, error: identity.error };
-    // Only what pairing needs is kept: a body and a year per file.
-    identities.push({ body: identity.body, year: identity.year });
-    progress.increment();
-  }
-  progress.stop();
-  return pairByYear(identities).map((pairing, k) => {
-    if (pairing.lastYear !== undefined) return { file: inputs[pairing.lastYear].file };
-    if (!pairing.candidates) return undefined;
-    const note = { candidates: pairing.candidates.map((i) => inputs[i].file) };
-    io.stderr(`nianbao: ${args.lang === 'en' ? 'warning' : '警告'}：${inputs[k].file}：${describeLastYear(note, args.lang)}\n`);
-    return note;
-  });
+function checkInOrder(inputs: Input[], { args, io, runner, window }: Context): AsyncGenerator<FileResult> {
+  const progress = startProgress('检查', inputs.length, progressOptions(args, io));
+  return withProgress(mapOrdered(inputs, (input) => runner.run(input), window), progress);
 }
 
-interface CheckContext {
-  args: CheckArgs;
-  io: Io;
-  options: RunOptions;
-  summary?: SummaryWriter;
-  skipped: RunCounts['skipped'];
+function progressOptions(args: CheckArgs, io: Io): { interactive: boolean; write: (text: string) => void; columns?: number } {
+  return { interactive: io.interactive && !args.quiet, write: io.stderr, columns: process.stderr.columns };
 }
 
-/** Pass 2: every file checked, its result written in input order as soon as it is its turn. */
-async function checkAll(inputs: Input[], notes: (LastYearNote | undefined)[], runner: Runner, jobs: number, context: CheckContext): Promise<number> {
-  const { args, io, options, summary } = context;
-  const counts: RunCounts = { files: inputs.length, failed: 0, unreadable: 0, errors: 0, warnings: 0, skipped: context.skipped };
-  const json = args.json ? new JsonFilesWriter(io.stdout) : undefined;
-  const progress = startProgress('检查', inputs.length, { interactive: io.interactive && !args.quiet, write: io.stderr, columns: process.stderr.columns });
-  const checkOne = async (input: Input, k: number): Promise<FileResult> => {
-    const outcome = await runner.run<FileResult>({ kind: 'check', file: input.file, lastYear: notes[k], error: input.error });
-    return isFailure(outcome) ? unreadableResult(input.file, failureMessage(outcome, input.file, options), options) : outcome;
-  };
-  let exit = EXIT_OK;
-  for await (const result of mapOrdered(inputs, checkOne, jobs * WINDOW_PER_THREAD)) {
-    if (json) json.add(result.output);
-    else io.stdout(result.output);
-    await summary?.add(result.row);
-    counts.errors += result.errors;
-    counts.warnings += result.warnings;
-    if (result.verdict === 'unreadable') {
-      counts.unreadable++;
-      exit = EXIT_UNREADABLE;
-    } else if (result.verdict === 'errors') {
-      counts.failed++;
-      if (exit === EXIT_OK) exit = EXIT_ERRORS;
+async function* withProgress<R>(results: AsyncIterable<R>, progress: Progress): AsyncGenerator<R> {
+  try {
+    for await (const result of results) {
+      progress.increment();
+      yield result;
     }
-    progress.increment();
+  } finally {
+    progress.stop();
   }
-  progress.stop();
-  await summary?.close();
-  if (json) json.close();
-  else io.stdout(`${renderSummary(counts, args.lang)}\n`);
-  return exit;
+}
+
+/**
+ * Every file checked alone first, results kept on disk with each report's body and year; then
+ * each report paired with its body's report of the year before, and only the paired ones (and
+ * those with two candidates, to say so) checked again. A run of one year reads each file once.
+ */
+async function* checkPaired(inputs: Input[], context: Context): AsyncGenerator<FileResult> {
+  const { args, io, runner, window } = context;
+  const spool = new Spool<FileResult>();
+  try {
+    const identities: ReportIdentity[] = [];
+    for await (const result of checkInOrder(inputs, context)) {
+      // Only what pairing needs stays in memory: a body and a year per file.
+      identities.push(result.identity ?? {});
+      await spool.add(result);
+    }
+    const notes = pairByYear(identities).map((pairing, k): LastYearNote | undefined => {
+      if (pairing.lastYear !== undefined) return { file: inputs[pairing.lastYear].file };
+      if (!pairing.candidates) return undefined;
+      const note = { candidates: pairing.candidates.slice(0, 2).map((i) => inputs[i].file), count: pairing.candidates.length };
+      io.stderr(`nianbao: ${args.lang === 'en' ? 'warning' : '警告'}：${inputs[k].file}：${describeLastYear(note, args.lang)}\n`);
+      return note;
+    });
+    const progress = startProgress('跨年度核对', notes.filter(Boolean).length, progressOptions(args, io));
+    const recheck = async (first: FileResult, k: number): Promise<FileResult> => {
+      const note = notes[k];
+      if (!note) return first;
+      const result = await runner.run({ file: inputs[k].file, lastYear: note });
+      progress.increment();
+      return result;
+    };
+    try {
+      yield* mapOrdered(spool.read(), recheck, window);
+    } finally {
+      progress.stop();
+    }
+  } finally {
+    spool.dispose();
+  }
+}
+
+/** Writes each file's result as it comes (text or JSON, the summary's row), counts, and decides the exit code. */
+class ResultWriter {
+  private readonly counts: RunCounts;
+  private readonly json?: JsonFilesWriter;
+  private exit = EXIT_OK;
+
+  constructor(
+    private readonly args: CheckArgs,
+    private readonly io: Io,
+    private readonly summary: SummaryWriter | undefined,
+    skipped: RunCounts['skipped'],
+    files: number,
+  ) {
+    this.counts = { files, failed: 0, unreadable: 0, errors: 0, warnings: 0, skipped };
+    if (args.json) this.json = new JsonFilesWriter(io.stdout);
+  }
+
+  async add(result: FileResult): Promise<void> {
+    if (this.json) this.json.add(result.output);
+    else this.io.stdout(result.output);
+    await this.summary?.add(result.row);
+    this.counts.errors += result.errors;
+    this.counts.warnings += result.warnings;
+    if (result.verdict === 'unreadable') {
+      this.counts.unreadable++;
+      this.exit = EXIT_UNREADABLE;
+    } else if (result.verdict === 'errors') {
+      this.counts.failed++;
+      if (this.exit === EXIT_OK) this.exit = EXIT_ERRORS;
+    }
+  }
+
+  async close(): Promise<number> {
+    await this.summary?.close();
+    if (this.json) this.json.close();
+    else this.io.stdout(`${renderSummary(this.counts, this.args.lang)}\n`);
+    return this.exit;
+  }
 }
