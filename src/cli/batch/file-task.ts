@@ -60,23 +60,22 @@ export function crashMessage(message: string, file: string, lang: Locale): strin
   return TEXT[lang].crash(message, file);
 }
 
-let lastYearOverride: Promise<ReadResult | Unreadable> | undefined;
+/** `--last-year`'s file, read once by a thread that checks many files against it. */
+export interface LastYearCache {
+  read?: Promise<ReadResult | Unreadable>;
+}
 
-async function lastYearOf(note: LastYearNote | undefined, options: RunOptions): Promise<ReadResult | undefined> {
-  if (options.lastYearFile) {
-    // The same file for every report: read once per thread.
-    lastYearOverride ??= readLastYear(options.lastYearFile, options.lang);
-    const read = await lastYearOverride;
-    return isUnreadable(read) ? undefined : read;
-  }
-  if (!note || !('file' in note)) return undefined;
-  const read = await readLastYear(note.file, options.lang);
+async function lastYearOf(note: LastYearNote | undefined, options: RunOptions, cache: LastYearCache): Promise<ReadResult | undefined> {
+  let read: ReadResult | Unreadable;
+  if (options.lastYearFile) read = await (cache.read ??= readLastYear(options.lastYearFile, options.lang));
+  else if (note && 'file' in note) read = await readLastYear(note.file, options.lang);
+  else return undefined;
   return isUnreadable(read) ? undefined : read;
 }
 
-export async function checkFile(task: FileTask, options: RunOptions): Promise<FileResult> {
+export async function checkFile(task: FileTask, options: RunOptions, cache: LastYearCache = {}): Promise<FileResult> {
   if (task.error !== undefined) return unreadableResult(task.file, task.error, options);
-  const lastYear = await lastYearOf(task.lastYear, options);
+  const lastYear = await lastYearOf(task.lastYear, options, cache);
   let note = options.lastYearFile ? { file: options.lastYearFile } : task.lastYear;
   // Paired with a file that cannot be read after all: checked alone, and named nowhere.
   if (note && 'file' in note && !lastYear) note = undefined;

@@ -19,12 +19,26 @@ export function endStream(stream: fs.WriteStream): Promise<void> {
   });
 }
 
+/** Spools not yet disposed of: removed when the process exits mid-run (the launcher turns Ctrl-C into an exit). */
+const open = new Set<string>();
+let cleanupRegistered = false;
+
+function removeOpenSpools(): void {
+  for (const dir of open) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** A temporary file of JSON lines, removed by `dispose`. */
 export class Spool<T> {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-'));
   private readonly file = path.join(this.dir, 'spool.ndjson');
   private readonly stream = fs.createWriteStream(this.file);
   count = 0;
+
+  constructor() {
+    open.add(this.dir);
+    if (!cleanupRegistered) process.once('exit', removeOpenSpools);
+    cleanupRegistered = true;
+  }
 
   add(item: T): Promise<void> {
     this.count++;
@@ -42,5 +56,6 @@ export class Spool<T> {
   dispose(): void {
     this.stream.destroy();
     fs.rmSync(this.dir, { recursive: true, force: true });
+    open.delete(this.dir);
   }
 }
