@@ -108,12 +108,12 @@ async function main(): Promise<void> {
   console.log(`nianbao 基准测试（Node ${process.version}，${os.cpus().length} 核）`);
 
   const reports = Array.from({ length: 200 }, (_, i) => ({ format: formats[i % 2], values: generateReport(formats[i % 2], 10_000 + i, i % 10 === 0) }));
-  for (const r of reports) validate({ format: r.format, cells: r.values });
+  for (const r of reports) validate({ format: r.format, raw: r.values });
   const perReport: number[] = [];
   for (let round = 0; round < 5; round++) {
     for (const r of reports) {
       const start = process.hrtime.bigint();
-      validate({ format: r.format, cells: r.values });
+      validate({ format: r.format, raw: r.values });
       perReport.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }

@@ -6,7 +6,7 @@
 import { detectYear, findSections, isWholeReport, missingSections } from './document';
 import type { Finding } from './engine/findings';
 import { validate, type ParsedCells, type ReportInput } from './engine/validate';
-import { cellsOf, formatForYear, getFormat, DEFAULT_FORMAT_ID } from './formats/registry';
+import { cellsOf, formatForYear, getFormat, missingCells, DEFAULT_FORMAT_ID } from './formats/registry';
 import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
 import { recognise } from './import/recognise';
@@ -84,7 +84,7 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
     formatDetected: recognition.formatDetected,
     year,
     tables: recognition.tables,
-    raw: recognition.cells,
+    raw: recognition.raw,
     sources: recognition.sources,
     importFindings,
   };
@@ -112,24 +112,18 @@ function gridLines(read: ReadResult): string[] {
 
 /** A cell map with part of a table (a deleted row in a sheet, an incomplete JSON file): import.partialTable. */
 function missingFromCellMap(format: FormatDef, raw: Record<string, RawValue>, tables: Record<TableId, boolean>): Finding[] {
-  const findings: Finding[] = [];
-  for (const block of format.blocks) {
-    if (!tables[block.table]) continue;
-    const missingRows = block.rows.filter((row) => block.columns.some((col) => !(`${block.prefix}.${row.id}.${col.id}` in raw))).map((row) => row.id);
-    if (missingRows.length === 0) continue;
-    const cells = [...cellsOf(format).keys()].filter((id) => id.startsWith(`${block.prefix}.`) && !(id in raw));
-    findings.push({ code: 'import.partialTable', severity: severityOf('import.partialTable'), cells, expected: null, actual: null, difference: null, params: { table: block.table, block: block.prefix, missingRows } });
-  }
-  return findings;
+  return missingCells(format, (id) => id in raw)
+    .filter(({ block }) => tables[block.table])
+    .map(({ block, rows, cells }) => ({ code: 'import.partialTable', severity: severityOf('import.partialTable'), cells, expected: null, actual: null, difference: null, params: { table: block.table, block: block.prefix, missingRows: rows } }));
 }
 
 export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {
   const extracted = extract(read, options);
-  const report: ReportInput = { format: extracted.format, year: extracted.year, cells: extracted.raw };
+  const report: ReportInput = { format: extracted.format, year: extracted.year, raw: extracted.raw };
   let lastYear: ReportInput | undefined;
   if (options.lastYear) {
     const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
-    lastYear = { format: last.format, year: last.year, cells: last.raw };
+    lastYear = { format: last.format, year: last.year, raw: last.raw };
   }
   const validation = validate(report, { lastYear });
   // Text that restates the figures is checked against them (whole reports carry running text).

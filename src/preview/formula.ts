@@ -9,6 +9,7 @@
  * Anything else evaluates to `#NAME?` or `#VALUE!`, as in Excel. The text is parsed by hand into a
  * tree and walked: there is no eval and no Function constructor.
  */
+import { columnIndex } from '../core/template/a1';
 
 /** A cell's content as the evaluator sees it: `null` is an empty cell. */
 export type Scalar = number | string | boolean | null;
@@ -170,19 +171,13 @@ function tokenize(text: string): Token[] {
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 
-function colOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 function refNode(text: string, sheet: string | null): Node | null {
   const [a, b = a] = text.split(':');
   const ma = CELL.exec(a);
   const mb = CELL.exec(b);
   if (!ma || !mb) return null;
-  const ca = colOf(ma[2]);
-  const cb = colOf(mb[2]);
+  const ca = columnIndex(ma[2]);
+  const cb = columnIndex(mb[2]);
   if (ca > 16383 || cb > 16383) return null;
   const ra = Number(ma[4]) - 1;
   const rb = Number(mb[4]) - 1;

@@ -32,8 +32,29 @@ test('a pasted table alone (no section headings): the other tables are simply no
   expect(report.findings.map((f) => `${f.code}:${String(f.params?.table)}`)).toEqual(['import.tableNotFound:t2', 'import.tableNotFound:t4']);
 });
 
-test('numbers run together in a PDF row are not split: import.ambiguous on that row, its cells absent', () => {
+test('numbers run together in a row, one split fitting every relation: read, with import.reconstructed naming the row', () => {
   const runTogether = huaian.replace('34          0        0        0        0    0    34', '34          0        0        0        00    34');
+  const report = checkReport(readText(runTogether));
+  const reconstructed = report.findings.filter((f) => f.code === 'import.reconstructed');
+  expect(reconstructed.map((f) => [f.severity, f.params?.rows, f.cells.length])).toEqual([['info', ['carriedIn'], 7]]);
+  expect(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'].map((c) => report.values[`t3.carriedIn.${c}`])).toEqual([34, 0, 0, 0, 0, 0, 34]);
+  expect(report.findings.filter((f) => f.severity !== 'info')).toEqual(checkReport(readText(huaian)).findings);
+});
+
+test('numbers run together with more than one split that fits: import.ambiguous on that row, its cells absent, nothing guessed', () => {
+  // 规章 1 0 11 → 1011: 1|0|11 and 10|1|1 both read; format 2021's t2 has no relation to choose.
+  const runTogether = huaian.replace(/规章( +)1( +)0( +)11/, '规章$1$2$31011');
+  const report = checkReport(readText(runTogether));
+  const ambiguous = report.findings.filter((f) => f.code === 'import.ambiguous');
+  expect(ambiguous.map((f) => f.params)).toEqual([expect.objectContaining({ reason: 'runTogether', block: 't2.art20_1', rows: ['rules'], fits: 2 })]);
+  expect(ambiguous[0].cells).toEqual(['t2.art20_1.rules.issued', 't2.art20_1.rules.repealed', 't2.art20_1.rules.inForce']);
+  expect(report.values['t2.art20_1.rules.issued']).toBeUndefined();
+  expect(report.findings.some((f) => f.code === 'import.reconstructed')).toBe(false);
+});
+
+test('numbers run together that no split makes consistent: import.ambiguous (cellCount), the rules that need the row not evaluated', () => {
+  // 34 0 0 0 0 0 34 → 34 0 0 0 00 35: no split of the row satisfies its own total.
+  const runTogether = huaian.replace('34          0        0        0        0    0    34', '34          0        0        0        00    35');
   const report = checkReport(readText(runTogether));
   const ambiguous = report.findings.filter((f) => f.code === 'import.ambiguous');
   expect(ambiguous).toHaveLength(1);

@@ -7,7 +7,7 @@ function check(name: string) {
   const f = loadCellsFixture(name);
   const format = getFormat(f.format);
   if (!format) throw new Error(`unknown format ${f.format}`);
-  return validate({ format, year: f.year, cells: rawCells(f) }).findings;
+  return validate({ format, year: f.year, raw: rawCells(f) }).findings;
 }
 
 test('wutuan-2019: no findings at all', () => {

@@ -68,13 +68,13 @@ describe('validate decides relations exactly whatever the size of the figures', 
   };
 
   test('a row total off by 1 beyond 2^53 fails (as doubles it would hold)', () => {
-    const findings = validate({ format, year: 2024, cells: withReceived(TWO_53, TWO_53 + 1n) }).findings;
+    const findings = validate({ format, year: 2024, raw: withReceived(TWO_53, TWO_53 + 1n) }).findings;
     const row = findings.find((f) => f.code === 't3.rowTotal' && f.where === 'received');
     expect(row).toMatchObject({ difference: 1 });
   });
 
   test('figures beyond 2^53 that add up hold', () => {
-    const findings = validate({ format, year: 2024, cells: withReceived(TWO_53, TWO_53) }).findings;
+    const findings = validate({ format, year: 2024, raw: withReceived(TWO_53, TWO_53) }).findings;
     expect(findings.filter((f) => f.code === 't3.rowTotal')).toEqual([]);
     // The balance of the natural-person and total columns now fails by exactly 2^53.
     expect(findings.filter((f) => f.code === 't3.balance').map((f) => [f.where, f.difference])).toEqual([
@@ -86,7 +86,7 @@ describe('validate decides relations exactly whatever the size of the figures', 
   test('the same findings from text, numbers and a consistent report', () => {
     const numbers = baseCells('2021');
     const texts = Object.fromEntries(Object.entries(numbers).map(([id, v]) => [id, String(v)]));
-    expect(validate({ format, year: 2024, cells: numbers }).findings).toEqual([]);
-    expect(validate({ format, year: 2024, cells: texts }).findings).toEqual([]);
+    expect(validate({ format, year: 2024, raw: numbers }).findings).toEqual([]);
+    expect(validate({ format, year: 2024, raw: texts }).findings).toEqual([]);
   });
 });

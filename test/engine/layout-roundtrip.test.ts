@@ -13,7 +13,7 @@ describe.each(formats.map((f) => [f.id, f] as const))('format %s', (_id, format)
     expect(result.format.id).toBe(format.id);
     expect(result.formatDetected).toBe(true);
     expect(result.tables).toEqual({ t2: true, t3: true, t4: true });
-    expect(result.cells).toEqual(values);
+    expect(result.raw).toEqual(values);
   });
 
   test('a missing t3 row is reported as a partial table, not guessed', () => {
@@ -24,7 +24,7 @@ describe.each(formats.map((f) => [f.id, f] as const))('format %s', (_id, format)
     t3.merges = t3.merges.filter((m) => m.row + m.rows <= row).concat(t3.merges.filter((m) => m.row > row).map((m) => ({ ...m, row: m.row - 1 })));
     const result = recognise(toGrids(tables), { format });
     expect(result.findings.map((f) => [f.code, f.params?.missingRows])).toEqual([['import.partialTable', ['notProcessed2']]]);
-    expect(result.cells['t3.notProcessed2.natural']).toBeUndefined();
-    expect(result.cells['t3.notProcessed3.natural']).toBe(values['t3.notProcessed3.natural']);
+    expect(result.raw['t3.notProcessed2.natural']).toBeUndefined();
+    expect(result.raw['t3.notProcessed3.natural']).toBe(values['t3.notProcessed3.natural']);
   });
 });

@@ -18,7 +18,7 @@ test('the cells found, in the format’s cell order', () => {
   cells[ids[10]] = '十二';
   cells[ids[11]] = '';
   cells[ids[12]] = undefined;
-  const parsed = parseReport({ format, cells: cells as Record<string, RawValue> });
+  const parsed = parseReport({ format, raw: cells as Record<string, RawValue> });
 
   const kinds = new Map([...cellsOf(format)].map(([id, def]) => [id, def.column.kind]));
   const expected = new Map(ids.filter((id) => id in cells).map((id) => [id, parseCell(cells[id], kinds.get(id) ?? 'count')]));
@@ -46,7 +46,7 @@ test('validate returns the parse it checked, beside its findings', () => {
   cells[ids[0]] = 7;
   cells[ids[20]] = '1,234';
   cells[ids[30]] = '/';
-  const report = { format, year: 2024, cells };
+  const report = { format, year: 2024, raw: cells };
   const once = validate(report);
   expect(once.findings.length).toBeGreaterThan(0);
   expect(once.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['cell.placeholder']));

@@ -14,7 +14,7 @@ describe.each(Object.entries(cases))('%s', (_name, c) => {
   for (const key of c.findings) if (key.startsWith('cell.blank:')) cells[key.slice('cell.blank:'.length)] = null;
   const format = getFormat(c.format);
   if (!format) throw new Error(`unknown format ${c.format}`);
-  const findings = validate({ format, year: c.year, cells }).findings;
+  const findings = validate({ format, year: c.year, raw: cells }).findings;
   const arithmetic = findings.filter((f) => f.code !== 'cell.unitInCell');
 
   test('yields exactly the documented findings', () => {

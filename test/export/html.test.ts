@@ -84,7 +84,7 @@ test('every value cell once, with its cell id and the ids of its row and column 
 
 test('generated and written text goes into its section, the writer’s first; indentation is left to the page', async () => {
   const base = exportable('huaian-2024');
-  const narrative = generateNarrative({ format: base.format, year: 2024, body: '淮安市人民政府', values: parseReport({ format: base.format, year: 2024, cells: base.raw }) }).sections;
+  const narrative = generateNarrative({ format: base.format, year: 2024, body: '淮安市人民政府', values: parseReport({ format: base.format, year: 2024, raw: base.raw }) }).sections;
   const { all } = await page('huaian-2024', { narrative, userSections: { 一: '　　本报告根据《中华人民共和国政府信息公开条例》编制。', 五: '一是……\n\n二是……' } });
   const paragraphs = all.filter((e) => e.tagName === 'section').map((s) => elements(s).filter((e) => e.tagName === 'p').map(text));
   expect(paragraphs).toEqual([

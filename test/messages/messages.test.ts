@@ -23,11 +23,11 @@ function sampleFindings(): { finding: Finding; format: typeof f2021 }[] {
   const huaian = rawCells(loadCellsFixture('huaian-2024'));
   const broken = { ...huaian, 't3.denied1.otherOrg': 3, 't4.review.total': 350, 't3.carriedOver.commercial': 2, 't3.granted.natural': '/', 't3.partial.natural': 'abc', 't3.denied2.natural': -1, 't3.denied3.natural': '2.5', 't3.denied4.natural': null, 't3.denied6.natural': '12件', 't2.art20_8.fees.amount': 961716000 };
   const last = { ...huaian, 't3.carriedOver.natural': 40, 't2.art20_1.rules.inForce': 5 };
-  const out = validate({ format: f2021, year: 2024, cells: broken }, { lastYear: { format: f2021, cells: last } }).findings.map((finding) => ({ finding, format: f2021 }));
+  const out = validate({ format: f2021, year: 2024, raw: broken }, { lastYear: { format: f2021, raw: last } }).findings.map((finding) => ({ finding, format: f2021 }));
   const shanghai = rawCells(loadCellsFixture('shanghai-2019'));
   const s2019 = { ...shanghai, 't2.art20_1.rules.published': 600, 't2.art20_5.license.lastYearItems': 3 };
-  out.push(...validate({ format: f2019, year: 2023, cells: s2019 }, { lastYear: { format: f2019, cells: shanghai } }).findings.map((finding) => ({ finding, format: f2019 })));
-  const parsed = parseReport({ format: f2021, cells: huaian });
+  out.push(...validate({ format: f2019, year: 2023, raw: s2019 }, { lastYear: { format: f2019, raw: shanghai } }).findings.map((finding) => ({ finding, format: f2019 })));
+  const parsed = parseReport({ format: f2021, raw: huaian });
   out.push(...checkNarrative(['全年收到政府信息公开申请3120件。', '行政复议351件，均获维持。', '予以公开1362件，占46.1%。'], f2021, parsed).map((finding) => ({ finding, format: f2021 })));
   return out;
 }

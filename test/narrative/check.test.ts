@@ -8,7 +8,7 @@ const f2021 = getFormat('2021')!;
 const huaian = rawCells(loadCellsFixture('huaian-2024'));
 
 function check(text: string, cells = huaian, format = f2021) {
-  return checkNarrative(text.split('\n'), format, parseReport({ format, cells: { ...cells } }));
+  return checkNarrative(text.split('\n'), format, parseReport({ format, raw: { ...cells } }));
 }
 
 const summary = (text: string, cells = huaian) => check(text, cells).map((f) => [f.params?.statement, f.actual, f.expected]);

@@ -24,7 +24,7 @@ const FIXTURES = ['wutuan-2019', 'shanghai-2019', 'huaian-2024'] as const;
 function fixtureInput(name: string, options: NarrativeOptions = {}): NarrativeInput {
   const f = loadCellsFixture(name);
   const format = getFormat(f.format) as FormatDef;
-  return { format, year: f.year, body: f.body, values: parseReport({ format, cells: rawCells(f) }), options };
+  return { format, year: f.year, body: f.body, values: parseReport({ format, raw: rawCells(f) }), options };
 }
 
 /** A consistent report from a few figures, all in the 自然人 column (totals follow); everything else 0. */
@@ -50,7 +50,7 @@ function build(format: FormatDef, figures: Record<string, number>): Record<strin
 }
 
 function input(format: FormatDef, cells: Record<string, RawValue>, options: NarrativeOptions = {}, year = format.id === '2019' ? 2019 : 2024): NarrativeInput {
-  return { format, year, body: '某某区人民政府', values: parseReport({ format, cells }), options };
+  return { format, year, body: '某某区人民政府', values: parseReport({ format, raw: cells }), options };
 }
 
 // ---- the tie-back: every number in the text, recomputed from the tables --------------------
@@ -165,7 +165,7 @@ test('generated text passes the narrative check and ties back, on 200 random con
       const cells = generateReport(format, seed);
       for (const zeroCategories of ['omit', 'state'] as const) {
         const inp = input(format, cells, { zeroCategories });
-        expect(validate({ format, cells }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(validate({ format, raw: cells }).findings.filter((f) => f.severity === 'error')).toEqual([]);
         const narrative = generateNarrative(inp);
         expect([seed, format.id, zeroCategories, tieBack(inp, narrative)]).toEqual([seed, format.id, zeroCategories, []]);
         expect([seed, format.id, zeroCategories, mismatches(inp, narrative)]).toEqual([seed, format.id, zeroCategories, []]);
@@ -290,7 +290,7 @@ test('the findings passed in decide, including errors the tables alone do not sh
 test('missing tables are refused; a draft writes ×× where a figure is unknown', () => {
   const f = loadCellsFixture('huaian-2024');
   const cells = Object.fromEntries(Object.entries(rawCells(f)).filter(([id]) => !id.startsWith('t4.') && id !== 't3.received.total'));
-  const inp: NarrativeInput = { format: f2021, year: 2024, body: f.body, values: parseReport({ format: f2021, cells }) };
+  const inp: NarrativeInput = { format: f2021, year: 2024, body: f.body, values: parseReport({ format: f2021, raw: cells }) };
   expect(() => generateNarrative(inp)).toThrow(/表格尚有 2 处错误（import\.partialTable 1 处、import\.tableNotFound 1 处）/);
   const draft = generateNarrative({ ...inp, options: { draft: true } });
   expect(draft.sections['三']).toContain('新收政府信息公开申请××件');
@@ -302,7 +302,7 @@ test('missing tables are refused; a draft writes ×× where a figure is unknown'
 
 test('with last year: 较上年增长/下降 q% of the applications received, or 与上年持平', () => {
   const inp = fixtureInput('huaian-2024');
-  const last = (received: number) => parseReport({ format: f2021, cells: { ...rawCells(loadCellsFixture('huaian-2024')), 't3.received.total': received } });
+  const last = (received: number) => parseReport({ format: f2021, raw: { ...rawCells(loadCellsFixture('huaian-2024')), 't3.received.total': received } });
   const up = { ...inp, lastYear: last(2777) };
   const upText = generateNarrative(up);
   expect(upText.sections['一.依申请公开']).toContain('共收到政府信息公开申请3119件，较上年增长12.32%，上年结转34件');
@@ -312,7 +312,7 @@ test('with last year: 较上年增长/下降 q% of the applications received, or
   expect(generateNarrative({ ...inp, lastYear: last(3119) }).sections['一.依申请公开']).toContain('3119件，与上年持平，');
   expect(generateNarrative({ ...inp, lastYear: last(0) }).sections['一.依申请公开']).toContain('3119件，上年结转');
   // Last year's report of the 2019 format maps t3 one to one.
-  const wutuan = parseReport({ format: f2019, cells: build(f2019, { received: 3000, granted: 3000 }) });
+  const wutuan = parseReport({ format: f2019, raw: build(f2019, { received: 3000, granted: 3000 }) });
   expect(generateNarrative({ ...inp, lastYear: wutuan }).sections['一.依申请公开']).toContain('较上年增长3.97%');
 });
 

@@ -50,7 +50,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s in the preview workboo
     engine.refresh();
 
     const flagged = plan.checks.filter((check) => sheet.getValue(a1(check.row, check.col)) !== 0);
-    const flaggedByEngine = validate({ format: getFormat(c.format)!, year: c.year, cells: c.cells }).findings
+    const flaggedByEngine = validate({ format: getFormat(c.format)!, year: c.year, raw: c.cells }).findings
       .filter((f) => f.where !== undefined && !f.code.startsWith('cell.'))
       .map((f) => `${f.code}:${f.where}`)
       .sort();

@@ -26,7 +26,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
       })
       .map((check) => check.key)
       .sort();
-    const flaggedByEngine = validate({ format, year: c.year, cells: c.cells }).findings
+    const flaggedByEngine = validate({ format, year: c.year, raw: c.cells }).findings
       .filter((f) => f.where !== undefined && !f.code.startsWith('cell.'))
       .map((f) => `${f.code}:${f.where}`)
       .sort();

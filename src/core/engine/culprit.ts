@@ -7,7 +7,7 @@
  * we say nothing rather than guess. A cell gets one suggested value: the one repairing the most.
  */
 import type { Decimal } from '../values/decimal';
-import type { Plan, PlannedRelation, PlannedTerm } from './plan';
+import type { CompiledFormat, CompiledRelation, CompiledTerm } from './compiled';
 import { signedSum, signOfSum } from './sum';
 import type { ParsedValue } from '../values/parse';
 
@@ -20,24 +20,24 @@ interface Candidate {
 /**
  * `holds` is by relation position, as validate found it: undefined where a relation was not
  * evaluated (a cell missing or unreadable). `cells` and `integers` are this year's parsed cells
- * and their values as safe integers (NaN where none), by position in the plan.
+ * and their values as safe integers (NaN where none), by position in the compiled.
  */
 export function findCulprits(
-  plan: Plan,
+  compiled: CompiledFormat,
   holds: readonly (boolean | undefined)[],
   cells: readonly (ParsedValue | undefined)[],
   integers: readonly number[],
 ): Map<string, { cell: string; value: number }> {
   // Only this year's equalities take part: bounds and cross-year rules are not parity checks.
-  const isEquality = (r: PlannedRelation): boolean => r.relation.op === 'eq' && !r.relation.crossYear;
-  const failing = plan.relations.filter((r) => holds[r.position] === false && isEquality(r));
+  const isEquality = (r: CompiledRelation): boolean => r.relation.op === 'eq' && !r.relation.crossYear;
+  const failing = compiled.relations.filter((r) => holds[r.position] === false && isEquality(r));
   const result = new Map<string, { cell: string; value: number }>();
   if (failing.length === 0) return result;
 
   // Every term of an evaluated relation is readable.
-  const valueOf = (t: PlannedTerm): Decimal => cells[t.index]?.value as Decimal;
-  const evaluatedWith = (cell: string): PlannedRelation[] =>
-    (plan.equalitiesByCell.get(cell) ?? []).filter((p) => holds[p] !== undefined).map((p) => plan.relations[p]);
+  const valueOf = (t: CompiledTerm): Decimal => cells[t.index]?.value as Decimal;
+  const evaluatedWith = (cell: string): CompiledRelation[] =>
+    (compiled.equalitiesByCell.get(cell) ?? []).filter((p) => holds[p] !== undefined).map((p) => compiled.relations[p]);
 
   const candidates = new Map<string, Candidate>();
   for (const e of failing) {
@@ -47,14 +47,14 @@ export function findCulprits(
       // A blank cell is already reported as blank; it is not a mistyped figure.
       if (!parsed?.value || parsed.issues.some((i) => i.code === 'cell.blank')) continue;
       const value = parsed.value.sub(d.times(t.sign));
-      if (plan.cells[t.index].kind !== 'change' && value.isNegative()) continue;
+      if (compiled.cells[t.index].kind !== 'change' && value.isNegative()) continue;
       const key = `${t.cell}=${value.toString()}`;
       if (candidates.has(key)) continue;
       const repairs: string[] = [];
       let breaks = false;
       const integer = value.safeInteger ?? Number.NaN;
-      const repaired = (u: PlannedTerm): Decimal => (u.index === t.index ? value : valueOf(u));
-      const repairedInteger = (u: PlannedTerm): number => (u.index === t.index ? integer : integers[u.index]);
+      const repaired = (u: CompiledTerm): Decimal => (u.index === t.index ? value : valueOf(u));
+      const repairedInteger = (u: CompiledTerm): number => (u.index === t.index ? integer : integers[u.index]);
       for (const other of evaluatedWith(t.cell)) {
         const holdsAfter = signOfSum(other.terms, repaired, repairedInteger) === 0;
         const held = holds[other.position] as boolean;

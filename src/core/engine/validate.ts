@@ -12,7 +12,7 @@ import { Decimal } from '../values/decimal';
 import { parseCell, type ParsedValue } from '../values/parse';
 import { findCulprits } from './culprit';
 import type { Finding } from './findings';
-import { planOf, type PlannedTerm } from './plan';
+import { compiledOf, type CompiledTerm } from './compiled';
 import { integerSum, signedSum, signOfSum } from './sum';
 
 export interface ReportInput {
@@ -20,7 +20,7 @@ export interface ReportInput {
   /** The report year, when known (enables `format.yearMismatch`). */
   year?: number;
   /** Raw contents of the value cells that were found, by cell id. Absent ids are "not found". */
-  cells: Readonly<Record<string, RawValue>>;
+  raw: Readonly<Record<string, RawValue>>;
 }
 
 export interface ValidateOptions {
@@ -42,8 +42,10 @@ export interface Validation {
 /** Parses every value cell found in a report. */
 export function parseReport(report: ReportInput): ParsedCells {
   const parsed = new Map<string, ParsedValue>();
-  for (const { id, kind } of planOf(report.format).cells) {
-    if (Object.hasOwn(report.cells, id)) parsed.set(id, parseCell(report.cells[id], kind));
+  for (const { id, kind } of compiledOf(report.format).cells) {
+    const raw = report.raw[id];
+    // A cell set to undefined was found all the same (cell ids name no inherited property).
+    if (raw !== undefined || Object.hasOwn(report.raw, id)) parsed.set(id, parseCell(raw, kind));
   }
   return parsed;
 }
@@ -58,13 +60,13 @@ function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
 /** Parses a report and runs every rule of its format (and the cross-year rules, given last year's report). */
 export function validate(report: ReportInput, options: ValidateOptions = {}): Validation {
   const { format } = report;
-  const plan = planOf(format);
+  const compiled = compiledOf(format);
   const parsed = parseReport(report);
   const last = options.lastYear;
   const lastYear = last ? parseReport(last) : undefined;
   const findings: Finding[] = [];
-  // The rules read values by position in the plan.
-  const cells = plan.cells.map(({ id }) => parsed.get(id));
+  // The rules read values by position in the compiled.
+  const cells = compiled.cells.map(({ id }) => parsed.get(id));
   const integers = cells.map((p) => p?.value?.safeInteger ?? Number.NaN);
 
   if (report.year !== undefined) {
@@ -89,13 +91,13 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Va
     else blockedBy.set(cell, [key]);
   };
   // undefined: not found; null: unreadable.
-  const valueOf = (t: PlannedTerm): Decimal | null | undefined => (t.year === 'this' ? cells[t.index] : lastYear?.get(t.cell))?.value;
+  const valueOf = (t: CompiledTerm): Decimal | null | undefined => (t.year === 'this' ? cells[t.index] : lastYear?.get(t.cell))?.value;
   // For relations whose every term is known to be readable.
-  const readable = valueOf as (t: PlannedTerm) => Decimal;
-  const integerAt = (t: PlannedTerm): number => integers[t.index];
+  const readable = valueOf as (t: CompiledTerm) => Decimal;
+  const integerAt = (t: CompiledTerm): number => integers[t.index];
   // By relation position: whether it holds, undefined where it was not evaluated.
-  const holds = new Array<boolean | undefined>(plan.relations.length);
-  for (const { relation, position, terms } of plan.relations) {
+  const holds = new Array<boolean | undefined>(compiled.relations.length);
+  for (const { relation, position, terms } of compiled.relations) {
     // lhs − rhs, or only its sign. The common case is this year's cells all holding safe integers.
     let difference = relation.crossYear ? undefined : integerSum(terms, integerAt);
     if (difference === undefined) {
@@ -132,8 +134,8 @@ export function validate(report: ReportInput, options: ValidateOptions = {}): Va
     }
   }
 
-  const culprits = findCulprits(plan, holds, cells, integers);
-  for (const { relation, position, lhs, rhs, terms } of plan.relations) {
+  const culprits = findCulprits(compiled, holds, cells, integers);
+  for (const { relation, position, lhs, rhs, terms } of compiled.relations) {
     if (holds[position] !== false) continue;
     const actual = signedSum(lhs, readable);
     const expected = signedSum(rhs, readable);

@@ -50,3 +50,21 @@ export function cellsOf(format: FormatDef): ReadonlyMap<string, CellDef> {
 export function blockOf(format: FormatDef, prefix: string): BlockDef | undefined {
   return format.blocks.find((b) => b.prefix === prefix);
 }
+
+/** The value cells of some rows of a block (every row when none are named), row by row. */
+export function rowCells(block: BlockDef, rowIds?: readonly string[]): string[] {
+  const rows = rowIds ? block.rows.filter((r) => rowIds.includes(r.id)) : block.rows;
+  return rows.flatMap((r) => block.columns.map((c) => `${block.prefix}.${r.id}.${c.id}`));
+}
+
+/** Each block's rows that lack a cell `found` has, with those cells (blocks with nothing missing left out). */
+export function missingCells(format: FormatDef, found: (id: string) => boolean): { block: BlockDef; rows: string[]; cells: string[] }[] {
+  const result: { block: BlockDef; rows: string[]; cells: string[] }[] = [];
+  for (const block of format.blocks) {
+    const cells = rowCells(block).filter((id) => !found(id));
+    if (cells.length === 0) continue;
+    const rows = block.rows.filter((r) => cells.some((id) => id.startsWith(`${block.prefix}.${r.id}.`))).map((r) => r.id);
+    result.push({ block, rows, cells });
+  }
+  return result;
+}

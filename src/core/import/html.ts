@@ -178,7 +178,7 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
         else if (name === 'rowspan') rowspan = value;
       }
       if (hidden) continue;
-      // Bounded by the length: reading past an array's end is a slow lookup in V8.
+      // The next position a rowspan from above has not taken.
       while (c < cellsOfRow.length && cellsOfRow[c] !== undefined) c++;
       let cs = span(colspan, 1, 1000);
       // rowspan=0 means "to the end of the table"; spans never create rows the table lacks.

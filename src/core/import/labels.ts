@@ -3,27 +3,9 @@
  * width, spaces and line breaks inside labels, `1、` for `1.`, curly or straight quotes, and
  * small typos (`只计这一情况`, `三类内容事务信息`).
  */
-import { BoundedMap } from '../memo';
-
-/** Bound on the memo tables below: reports repeat a few hundred texts, hostile input may not. */
-const MEMO_LIMIT = 50000;
-const normalised = new BoundedMap<string, string>(MEMO_LIMIT);
-
-/** Labels are shorter than this; longer texts are prose, which rarely repeats: not remembered. */
-const MEMO_MAX_LENGTH = 64;
 
 /** The comparable form of a label or cell text. */
 export function normaliseLabel(text: string): string {
-  if (text.length > MEMO_MAX_LENGTH) return normaliseUncached(text);
-  let result = normalised.get(text);
-  if (result === undefined) {
-    result = normaliseUncached(text);
-    normalised.set(text, result);
-  }
-  return result;
-}
-
-function normaliseUncached(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
@@ -62,7 +44,6 @@ export function labelScore(cell: string, label: string): number {
   if (cell.length <= label.length + SLACK && cell.includes(label)) return 0.95;
   if (label.length < FUZZY_MIN_LENGTH) return 0;
   if (cell.length > label.length * 1.3 + SLACK || cell.length < label.length * 0.7) return 0;
-  // Not remembered here: a dictionary scores each distinct cell text once (`hitsOf`).
   return fuzzyScore(cell, label);
 }
 
@@ -81,8 +62,6 @@ export interface LabelHit {
   score: number;
 }
 
-const NO_HITS: readonly LabelHit[] = [];
-
 /**
  * Every label recognition looks for, each with a number. A cell text is compared with all of
  * them once (`hitsOf`), so recognition asks "does this cell carry label k, and how well?" by a
@@ -92,7 +71,6 @@ export class LabelDictionary {
   /** The labels, normalised, by id. */
   readonly labels: readonly string[];
   private readonly ids = new Map<string, number>();
-  private readonly hits = new BoundedMap<string, readonly LabelHit[]>(MEMO_LIMIT);
 
   constructor(labels: Iterable<string>) {
     const list: string[] = [];
@@ -112,19 +90,9 @@ export class LabelDictionary {
     return id;
   }
 
-  /** The labels a (normalised) cell text matches, in id order; memoised within a bound. */
-  hitsOf(cell: string): readonly LabelHit[] {
-    let found = this.hits.get(cell);
-    if (found === undefined) {
-      const matches: LabelHit[] = [];
-      for (let id = 0; id < this.labels.length; id++) {
-        const score = labelScore(cell, this.labels[id]);
-        if (score > 0) matches.push({ id, score });
-      }
-      found = matches.length === 0 ? NO_HITS : matches;
-      this.hits.set(cell, found);
-    }
-    return found;
+  /** The labels a (normalised) cell text matches, in id order. */
+  hitsOf(cell: string): LabelHit[] {
+    return this.labels.map((label, id) => ({ id, score: labelScore(cell, label) })).filter((hit) => hit.score > 0);
   }
 }
 

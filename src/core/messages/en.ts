@@ -76,6 +76,10 @@ export const en: Catalogue = {
         return `Row ${q(where)} appears more than once (${((f.params?.sources as string[]) ?? []).join(', ')}); keep one report only.`;
       case 'duplicateTable':
         return `Table ${q(where)} appears more than once (${((f.params?.sources as string[]) ?? []).join(', ')}); keep one report only.`;
+      case 'runTogether': {
+        const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block ?? '', r)));
+        return `In ${q(importWhere(f, n))}, the figures of ${rows.join(', ')} ran together and ${figure(f.params?.fits as number)} ways of splitting them satisfy every relation; none is guessed.`;
+      }
       case 'unlabelledRows':
         return `${q(where)} has ${figure(f.params?.found as number)} rows of figures that cannot be tied to their labels.`;
       case 'rowOrder':

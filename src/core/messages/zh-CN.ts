@@ -96,6 +96,10 @@ export const zhCN: Catalogue = {
         return `${q(where)}出现了不止一次（${((f.params?.sources as string[]) ?? []).join('、')}），可能包含两份报告，无法确定以哪一份为准。请只保留一份后再检查。`;
       case 'duplicateTable':
         return `${q(where)}出现了不止一份（${((f.params?.sources as string[]) ?? []).join('、')}），可能包含两份报告，无法确定以哪一份为准。请只保留一份后再检查。`;
+      case 'runTogether': {
+        const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block ?? '', r)));
+        return `${q(importWhere(f, n))}中${rows.join('、')}的数字连在一起，有 ${figure(f.params?.fits as number)} 种拆分都能使表内勾稽关系成立，无法确定各数字所属的栏目，未作推测。请在原表中核对并补上分隔后再检查。`;
+      }
       case 'unlabelledRows':
         return `${q(where)}中有 ${figure(f.params?.found as number)} 行数字无法与项目名称对应，请核对表格是否完整。`;
       case 'rowOrder':

@@ -15,7 +15,7 @@
  */
 import type { Finding } from '../engine/findings';
 import { validate, type ParsedCells } from '../engine/validate';
-import { cellsOf } from '../formats/registry';
+import { cellsOf, missingCells } from '../formats/registry';
 import type { FormatDef, TableId } from '../formats/types';
 import type { RawValue } from '../import/grid';
 import { messageFor } from '../messages';
@@ -157,6 +157,14 @@ function twoDecimals(value: Decimal): string {
  * token and resolved when the section is finished, so `figures` lists exactly the numbers that
  * end up in the text, in their order, whatever clauses were dropped on the way.
  */
+/**
+ * A figure's and a fact's place in a section being written: the index of its entry between two
+ * private-use characters, which no report text contains.
+ */
+const FIGURE_MARK = '\uE000';
+const FACT_MARK = '\uE001';
+const MARKED = new RegExp(`${FIGURE_MARK}(\\d+)${FIGURE_MARK}|${FACT_MARK}(\\d+)${FACT_MARK}`, 'g');
+
 class SectionWriter {
   private readonly pending: { text: string; value: Decimal; basis: FigureBasis }[] = [];
   private readonly pendingFacts: { text: string; cells: string[] }[] = [];
@@ -165,15 +173,15 @@ class SectionWriter {
 
   num(value: Decimal | null, basis: FigureBasis, text?: string): string {
     if (value === null) return MISSING_FIGURE;
-    return `\uE000${this.pending.push({ text: text ?? value.toString(), value, basis }) - 1}\uE000`;
+    return `${FIGURE_MARK}${this.pending.push({ text: text ?? value.toString(), value, basis }) - 1}${FIGURE_MARK}`;
   }
 
   fact(text: string, cells: readonly string[]): string {
-    return `\uE001${this.pendingFacts.push({ text, cells: [...cells] }) - 1}\uE001`;
+    return `${FACT_MARK}${this.pendingFacts.push({ text, cells: [...cells] }) - 1}${FACT_MARK}`;
   }
 
   finish(raw: string, figures: NarrativeFigure[], facts: NarrativeFact[]): string {
-    return raw.replace(/\uE000(\d+)\uE000|\uE001(\d+)\uE001/g, (_, f: string | undefined, k: string | undefined) => {
+    return raw.replace(MARKED, (_, f: string | undefined, k: string | undefined) => {
       if (f !== undefined) {
         const { text, value, basis } = this.pending[Number(f)];
         figures.push({ section: this.key, text, value: value.toString(), cells: cellsOfBasis(basis), basis });
@@ -200,12 +208,9 @@ function cellsOfBasis(basis: FigureBasis): string[] {
 }
 
 /** Cells of the format's tables that are absent from `values`, per table. */
-function missingCells(format: FormatDef, values: ParsedCells): Map<TableId, string[]> {
+function missingByTable(format: FormatDef, values: ParsedCells): Map<TableId, string[]> {
   const missing = new Map<TableId, string[]>();
-  for (const [id, def] of cellsOf(format)) {
-    if (values.has(id)) continue;
-    missing.set(def.block.table, [...(missing.get(def.block.table) ?? []), id]);
-  }
+  for (const { block, cells } of missingCells(format, (id) => values.has(id))) missing.set(block.table, [...(missing.get(block.table) ?? []), ...cells]);
   return missing;
 }
 
@@ -218,11 +223,11 @@ function errorsOf(input: NarrativeInput): Finding[] {
   } else {
     const cells: Record<string, RawValue> = {};
     for (const [id, parsed] of values) cells[id] = parsed.raw;
-    findings = validate({ format, year, cells }).findings;
+    findings = validate({ format, year, raw: cells }).findings;
   }
   const errors = findings.filter((f) => f.severity === 'error');
   const reported = new Set(errors.filter((f) => f.code.startsWith('import.') || f.code.startsWith('doc.')).flatMap((f) => [...f.cells, `table:${String(f.params?.table ?? '')}`]));
-  for (const [table, cells] of missingCells(format, values)) {
+  for (const [table, cells] of missingByTable(format, values)) {
     if (reported.has(`table:${table}`) || cells.every((c) => reported.has(c))) continue;
     const code = cells.length === [...cellsOf(format).values()].filter((d) => d.block.table === table).length ? 'import.tableNotFound' : 'import.partialTable';
     const missingRows = [...new Set(cells.map((c) => c.split('.').slice(-2, -1)[0]))];
@@ -239,7 +244,7 @@ export function generateNarrative(input: NarrativeInput): Narrative {
   if (errors.length > 0 && !options.draft) throw new NarrativeRefusedError(errors, format);
   const draft = errors.length > 0;
 
-  const state = options.zeroCategories === 'state';
+  const writeZeros = options.zeroCategories === 'state';
   const value = (cell: string): Decimal | null => values.get(cell)?.value ?? null;
   const sum = (cells: readonly string[]): Decimal | null => {
     let total = Decimal.ZERO;
@@ -252,9 +257,9 @@ export function generateNarrative(input: NarrativeInput): Narrative {
   };
   const isZero = (v: Decimal | null): boolean => v !== null && v.isZero();
   /** A category or item is written unless it is 0 and zeros are omitted (unknown figures are written). */
-  const shown = (v: Decimal | null): boolean => state || !isZero(v);
+  const shown = (v: Decimal | null): boolean => writeZeros || !isZero(v);
 
-  const context: Context = { input, state, value, sum, isZero, shown };
+  const context: Context = { input, writeZeros, value, sum, isZero, shown };
   const writers: Record<SectionKey, SectionWriter> = {
     '一.主动公开': new SectionWriter('一.主动公开'),
     '一.依申请公开': new SectionWriter('一.依申请公开'),
@@ -290,7 +295,8 @@ export function generateNarrative(input: NarrativeInput): Narrative {
 
 interface Context {
   input: NarrativeInput;
-  state: boolean;
+  /** Zero categories and items are stated as 0件 (`--zero state`), not left out. */
+  writeZeros: boolean;
   value(cell: string): Decimal | null;
   sum(cells: readonly string[]): Decimal | null;
   isZero(v: Decimal | null): boolean;
@@ -339,7 +345,7 @@ function t2Cells(c: Context): string[] {
 
 function proactive2021(w: SectionWriter, c: Context): string {
   const open = opening(w, c);
-  if (allT2Zero(c) && !c.state) {
+  if (allT2Zero(c) && !c.writeZeros) {
     return `${open}${w.fact('未制发、废止规章和行政规范性文件，未作出行政许可、行政处罚、行政强制决定，未收取行政事业性收费', t2Cells(c))}。`;
   }
   // 制发规章1件，现行有效11件；制发行政规范性文件8件、废止26件，现行有效66件
@@ -379,7 +385,7 @@ const ITEM_ROWS_2019 = [
 
 function proactive2019(w: SectionWriter, c: Context): string {
   const open = opening(w, c);
-  if (allT2Zero(c) && !c.state) {
+  if (allT2Zero(c) && !c.writeZeros) {
     return `${open}${w.fact('未新制作、新公开规章和规范性文件，未作出行政许可、行政处罚、行政强制等处理决定，无政府集中采购项目', t2Cells(c))}。`;
   }
   // 新制作规范性文件5件、新公开5件，对外公开总数量为23件
@@ -491,7 +497,7 @@ function applicationsSummary(w: SectionWriter, c: Context): string {
   const first = [receivedClause(w, c, a, '共收到') + (c.isZero(c.sum(a.received)) ? '' : change(w, c, a.received))];
   if (c.shown(c.sum(a.carriedIn))) first.push(`上年结转${count(w, c, a.carriedIn)}件`);
   const resultTotal = c.sum(a.resultTotal);
-  if (c.isZero(resultTotal) && !c.state) {
+  if (c.isZero(resultTotal) && !c.writeZeros) {
     first.push('本年度尚未办结');
   } else {
     let done = `全年办结${count(w, c, a.resultTotal)}件`;
@@ -511,7 +517,7 @@ function applications(w: SectionWriter, c: Context): string {
   const counts = [receivedClause(w, c, a, '新收')];
   if (c.shown(c.sum(a.carriedIn))) counts.push(`上年结转${count(w, c, a.carriedIn)}件`);
   const resultTotal = c.sum(a.resultTotal);
-  counts.push(c.isZero(resultTotal) && !c.state ? '本年度尚未办结' : `办结${count(w, c, a.resultTotal)}件`);
+  counts.push(c.isZero(resultTotal) && !c.writeZeros ? '本年度尚未办结' : `办结${count(w, c, a.resultTotal)}件`);
   if (c.shown(c.sum(a.carriedOver))) counts.push(`结转下年度继续办理${count(w, c, a.carriedOver)}件`);
   let text = `${open}${counts.join('，')}。`;
   if (c.isZero(resultTotal)) return text;
@@ -562,8 +568,8 @@ function reviewsAndSuits(w: SectionWriter, c: Context): string {
     const direct = c.value('t4.suitDirect.total');
     const after = c.value('t4.suitAfterReview.total');
     let kinds: string;
-    if (!c.state && c.isZero(after)) kinds = `，${w.fact('均为未经复议直接起诉', ['t4.suitAfterReview.total'])}`;
-    else if (!c.state && c.isZero(direct)) kinds = `，${w.fact('均为复议后起诉', ['t4.suitDirect.total'])}`;
+    if (!c.writeZeros && c.isZero(after)) kinds = `，${w.fact('均为未经复议直接起诉', ['t4.suitAfterReview.total'])}`;
+    else if (!c.writeZeros && c.isZero(direct)) kinds = `，${w.fact('均为复议后起诉', ['t4.suitDirect.total'])}`;
     else kinds = `，其中未经复议直接起诉${count(w, c, ['t4.suitDirect.total'])}件、复议后起诉${count(w, c, ['t4.suitAfterReview.total'])}件`;
     const detail = outcomes(['suitDirect', 'suitAfterReview']);
     parts.push(`因政府信息公开工作被提起行政诉讼${count(w, c, suits)}件${kinds}${detail ? `；从诉讼结果看，${detail}` : ''}`);

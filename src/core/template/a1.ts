@@ -6,6 +6,11 @@ export function columnName(col: number): string {
   return name;
 }
 
+/** `A` → 0, `AA` → 26: the zero-based index of a column's letters (either case). */
+export function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
 export function a1(row: number, col: number, absolute = false): string {
   return absolute ? `$${columnName(col)}$${row + 1}` : `${columnName(col)}${row + 1}`;
 }
@@ -19,6 +24,5 @@ export function parseA1(address: string): { row: number; col: number } | undefin
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address.replace(/^=/, '');
   const m = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(local);
   if (!m) return undefined;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(m[2]) - 1, col };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }

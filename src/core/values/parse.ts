@@ -70,8 +70,7 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
   }
   // The common case, a plain whole number typed as text, needs none of the folding below.
   if (typeof raw === 'string' && PLAIN_INTEGER.test(raw)) {
-    const value = Decimal.parse(raw.trim()) as Decimal;
-    return { value, raw: text, issues: [] };
+    return { value: Decimal.fromInt(BigInt(raw)), raw: text, issues: [] };
   }
   if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber();
 
