@@ -69,3 +69,14 @@ test('mapOrdered keeps at most `window` tasks started and not yet yielded', asyn
   expect(out).toEqual(Array.from({ length: 50 }, (_, i) => i));
   expect(most).toBeLessThanOrEqual(4);
 });
+
+test('a worker script that fails to load answers every task "crash" instead of restarting forever', async () => {
+  const pool = new WorkerPool<Task, Result>({ script: path.join(__dirname, 'fixtures', 'missing-worker.js'), size: 2, timeoutMs: 5000 });
+  try {
+    const results = await collect(mapOrdered([1, 2, 3].map((value): Task => ({ op: 'echo', value })), (t) => pool.run(t), 3));
+    expect(results).toHaveLength(3);
+    for (const r of results) expect(r).toEqual({ failure: 'crash', message: expect.stringContaining('missing-worker.js') });
+  } finally {
+    await pool.close();
+  }
+});

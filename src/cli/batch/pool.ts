@@ -43,6 +43,8 @@ export class WorkerPool<T, R> {
   private readonly queue: Pending<T, R>[] = [];
   private nextId = 0;
   private closed = false;
+  /** Set when a worker fails before it is ready: every other would too, so tasks are answered with this. */
+  private broken?: TaskFailure;
 
   constructor(private readonly options: PoolOptions) {
     for (let k = 0; k < Math.max(1, options.size); k++) this.spawn();
@@ -51,6 +53,7 @@ export class WorkerPool<T, R> {
   /** The task's result, or why there is none; never rejects. */
   run(task: T): Promise<R | TaskFailure> {
     if (this.closed) throw new Error('pool closed');
+    if (this.broken) return Promise.resolve(this.broken);
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
@@ -92,10 +95,15 @@ export class WorkerPool<T, R> {
       running.resolve(failure);
     }
     void slot.worker.terminate();
-    if (!this.closed) {
-      this.spawn();
-      this.dispatch();
+    if (this.closed) return;
+    if (!slot.ready) {
+      // The script itself fails to load: starting another would fail the same way, forever.
+      this.broken = failure;
+      for (const pending of this.queue.splice(0)) pending.resolve(failure);
+      return;
     }
+    this.spawn();
+    this.dispatch();
   }
 
   private dispatch(): void {

@@ -3,6 +3,7 @@
  * each report with its body's report of the year before, writes each file's result in input
  * order as soon as it can, and decides the exit code.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pairByYear, type ReportIdentity } from '../../core/pairing';
@@ -24,7 +25,9 @@ import { describeLastYear, renderSummary, type LastYearNote, type RunCounts } fr
  * thread cannot run: the build's copy is used (tests that check many files need `npm run build`).
  */
 function workerScript(): string {
-  return __filename.endsWith('.ts') ? path.resolve(__dirname, '../../../dist/src/cli/batch/worker.js') : path.join(__dirname, '../batch/worker.js');
+  const script = __filename.endsWith('.ts') ? path.resolve(__dirname, '../../../dist/src/cli/batch/worker.js') : path.join(__dirname, '../batch/worker.js');
+  if (!fs.existsSync(script)) throw new Error(`找不到工作线程脚本 ${script}，请先运行 npm run build`);
+  return script;
 }
 
 /** Runs file tasks: on worker threads for a run of many files, in this thread for one file. */
