@@ -37,8 +37,11 @@ test('at 90 % a section is reported, just below it is not', () => {
 test('short sections are not compared; table lines are not prose', () => {
   const short = 'x'.repeat(MIN_PROSE - 1);
   expect(sameAsLastYear(report(HEADINGS.map(() => short)), report(HEADINGS.map(() => short)))).toEqual([]);
-  const prose = sectionProse(report(HEADINGS.map(() => '本机关认真落实。'), '（一）予以公开   3   4'));
-  expect(prose[2]).toBe('本机关认真落实。');
+  for (const tableLine of ['（一）予以公开   3   4', '（一）予以公开\t3', '（一）予以公开 3 4 5 6 7 8 9', '第二十条第（一）项', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0', '本年制发件数 本年废止件数 现行有效件数', '12 0 3']) {
+    expect([tableLine, sectionProse(report(HEADINGS.map(() => '本机关认真落实。'), tableLine))[2]]).toEqual([tableLine, '本机关认真落实。']);
+  }
+  // A sentence that starts with a label is prose.
+  expect(sectionProse(report(HEADINGS.map(() => ''), '（一）予以公开12件，占40%。'))[2]).toBe('（一）予以公开#件，占#%。');
 });
 
 test('not a whole report (a pasted table): nothing to compare', () => {

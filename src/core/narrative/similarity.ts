@@ -12,13 +12,17 @@
  * sections on the same subject share most characters and many pairs (政府、信息、公开) but few
  * runs of three.
  *
- * Only prose counts: lines of a table (cells separated by tabs, or by runs of spaces in text
- * laid out by pdftotext) are left out, as the tables' labels are the same every year by law.
+ * Only prose counts, as the tables' labels are the same every year by law: lines of a table are
+ * left out — a row whose cells are separated by tabs, or by runs of spaces as pdftotext lays
+ * them out, and any line made only of the prescribed tables' texts (labels, headings, notes) and
+ * figures, however it is spaced (第二十条第（一）项 alone, or `（一）予以公开 3 4 5`).
  * Sections with less than `MIN_PROSE` masked characters in either year (六、其他需要报告的事项：
  * 无。) are not compared: a short formula repeated is not 雷同.
  */
 import { findSections, isWholeReport, SECTIONS } from '../document';
 import type { Finding } from '../engine/findings';
+import { formats } from '../formats/registry';
+import { normaliseLabel } from '../import/labels';
 import { severityOf } from '../rules/codes';
 
 /** At least 90 %: shared × 100 ≥ 90 × total, in whole numbers. */
@@ -31,6 +35,30 @@ const CHINESE_DATE = /[〇零一二三四五六七八九十]+(?=[年月日])/g;
 const SPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 /** A table row as readers give it: cells separated by a tab, or by three spaces or more (pdftotext -layout). */
 const TABLE_LINE = /\t| {3,}|\u3000{2,}/;
+
+/** A text as compared with the tables' texts: normalised, figures masked, with none at either end. */
+function tableKey(text: string): string {
+  return normaliseLabel(maskProse(text)).replace(/^#+|#+$/g, '');
+}
+
+/** Every text the prescribed tables print, of every format. */
+const TABLE_TEXTS: ReadonlySet<string> = new Set(
+  formats
+    .flatMap((format) => [
+      ...format.layouts.flatMap((l) => [l.heading, l.title, l.note ?? '', ...(l.groups ?? []).map((g) => g.label)]),
+      ...format.blocks.flatMap((b) => [b.title ?? '', ...b.columns.flatMap((c) => [c.label, c.group ?? '']), ...b.rows.flatMap((r) => r.labels)]),
+    ])
+    .map(tableKey),
+);
+
+function isProse(line: string): boolean {
+  if (TABLE_LINE.test(line)) return false;
+  const isTableText = (text: string): boolean => {
+    const key = tableKey(text);
+    return key === '' || TABLE_TEXTS.has(key);
+  };
+  return !isTableText(line) && !line.split(/[\s\u3000]+/).every(isTableText);
+}
 
 /** Figures and dates replaced by `#`, white space removed. */
 export function maskProse(text: string): string {
@@ -66,7 +94,7 @@ export function sectionProse(lines: readonly string[]): (string | undefined)[] {
     const next = Math.min(...found.filter((i) => i > start), lines.length);
     return lines
       .slice(start + 1, next)
-      .filter((line) => !TABLE_LINE.test(line))
+      .filter(isProse)
       .map(maskProse)
       .join('');
   });
