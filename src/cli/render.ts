@@ -1,9 +1,8 @@
 /** Human-readable output of `nianbao check`: per file, tables found, format, findings by table. */
 import type { CheckedReport } from '../core/check';
-import { FINDING_GROUPS, tableOfFinding, type Finding } from '../core/engine/findings';
+import { FINDING_GROUPS, tableOfFinding } from '../core/engine/findings';
 import type { TableId } from '../core/formats/types';
-import { messageFor, namer, type Locale } from '../core/messages';
-import { figure } from '../core/messages/catalogue';
+import { headlineFor, messageFor, namer, type Locale } from '../core/messages';
 
 const TEXT = {
   'zh-CN': {
@@ -21,7 +20,6 @@ const TEXT = {
     info: '提示',
     other: '整体',
     more: (n: number, code: string) => `……另有 ${n} 条 ${code} 同类提示（加 --all 查看全部）`,
-    relation: (f: Finding) => `表内 ${figure(f.actual)}，应为 ${figure(f.expected)}，相差 ${f.difference !== null && f.difference > 0 ? '+' : ''}${figure(f.difference)}`,
     unreadable: '无法检查',
     lastYear: '上年报告',
     candidates: (files: readonly string[], count: number) => `未作跨年度核对：同一单位上一年度有 ${count} 份报告（${files.join('、')}${count > files.length ? '等' : ''}），无法确定以哪一份为准`,
@@ -41,7 +39,6 @@ const TEXT = {
     info: 'info',
     other: 'Whole report',
     more: (n: number, code: string) => `... ${n} more ${code} findings (use --all to list them)`,
-    relation: (f: Finding) => `stated ${figure(f.actual)}, expected ${figure(f.expected)}, difference ${figure(f.difference)}`,
     unreadable: 'cannot be checked',
     lastYear: "Last year's report",
     candidates: (files: readonly string[], count: number) => `not compared: the same body has ${count} reports for the year before (${files.join(', ')}${count > files.length ? ', …' : ''}), and none can be chosen`,
@@ -83,9 +80,8 @@ export function renderReport(file: string, report: CheckedReport, lang: Locale, 
       const shown = shownPerCode.get(f.code) ?? 0;
       shownPerCode.set(f.code, shown + 1);
       if (!all && shown >= COLLAPSE_AFTER) continue;
-      const where = f.cells.length > 0 && !f.code.startsWith('import.') ? ` ${names.cell(f.cells[0])}` : '';
-      const relation = typeof f.expected === 'number' && typeof f.actual === 'number' && f.difference !== null ? `：${t.relation(f)}` : '';
-      lines.push(`  [${t[f.severity]}] ${f.code}${where}${relation}`);
+      const headline = headlineFor(f, report.format, lang);
+      lines.push(`  [${t[f.severity]}] ${f.code}${headline ? ` ${headline}` : ''}`);
       lines.push(`      ${messageFor(f, report.format, lang)}`);
     }
     if (!all) for (const [code, count] of shownPerCode) if (count > COLLAPSE_AFTER) lines.push(`  ${t.more(count - COLLAPSE_AFTER, code)}`);

@@ -90,24 +90,9 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
   };
 }
 
-/** A workbook has no running text; its cells, row by row, carry the title and year instead. */
+/** A workbook has no running text; its rows' text cells, tab-separated as copied from a sheet, carry the title and year instead. */
 function gridLines(read: ReadResult): string[] {
-  const lines: string[] = [];
-  for (const grid of read.grids) {
-    for (const row of grid.rows) {
-      // A row's text cells, tab-separated as copied from a sheet: figures and empty cells name no
-      // year or heading. Most rows hold one text (a label), which is then the line as it is.
-      let line = '';
-      let texts: string[] | undefined;
-      for (const { value } of row.cells) {
-        if (typeof value !== 'string' || value === '') continue;
-        if (line === '') line = value;
-        else (texts ??= [line]).push(value);
-      }
-      lines.push(texts ? texts.join('\t') : line);
-    }
-  }
-  return lines;
+  return read.grids.flatMap((grid) => grid.rows.map((row) => row.cells.flatMap(({ value }) => (typeof value === 'string' && value !== '' ? [value] : [])).join('\t')));
 }
 
 /** A cell map with part of a table (a deleted row in a sheet, an incomplete JSON file): import.partialTable. */

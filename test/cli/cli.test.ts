@@ -43,6 +43,17 @@ test('a report with errors: findings grouped by table with cell, both sides and 
   expect(out).toContain('最可能填错的是「三、本年度办理结果（一）予以公开 / 商业企业」：若改为 3');
 });
 
+test('a narrative contradiction (上海 2019): the headline gives what the text states as 正文 and what the tables hold as 表格', async () => {
+  const { out } = await run('check', path.join(FIXTURES, 'shanghai-2019.html'));
+  expect(out).toContain('[警告] narrative.mismatch 予以公开及部分公开：正文 258，表格 275，相差 -17\n');
+  expect(out).toContain('[警告] narrative.mismatch 无法提供：正文 265，表格 337，相差 -72\n');
+  expect(out).toContain('[警告] narrative.mismatch 均获维持：正文 0，表格 3，相差 -3\n');
+  expect(out).not.toMatch(/narrative\.mismatch[^\n]*表内/);
+  const en = (await run('check', '--lang', 'en', path.join(FIXTURES, 'shanghai-2019.html'))).out;
+  expect(en).toContain('[warning] narrative.mismatch 予以公开及部分公开: text 258, tables 275, difference -17\n');
+  expect(en).toContain('[warning] narrative.mismatch 均获维持: text 0, tables 3, difference -3\n');
+});
+
 test('--json prints one object with the documented shape, cells and findings', async () => {
   const { code, out } = await run('check', '--json', path.join(EXAMPLES, 'sample-2024-mistakes.json'), path.join(RENDERED, 'huaian-2024-leaf.html'));
   expect(code).toBe(1);

@@ -49,6 +49,21 @@ test('errors refuse the export (exit 1) unless a reason is given, which the expo
   expect(accepted.out).toContain('总计栏原表未填，已核实分项数据');
 });
 
+test('a report with over a hundred findings, exported with --reason, checks the same: no second copy of the tables in 「校验结果」', async () => {
+  // A department's report as they often arrive: the organisation columns of t3 left empty.
+  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'huaian-2024.cells.json'), 'utf8')) as { cells: Record<string, number | string> };
+  const cells = Object.fromEntries(Object.entries(fixture.cells).map(([id, v]) => [id, /^t3\.\w+\.(commercial|research|nonprofit|legal|otherOrg)$/.test(id) ? null : v]));
+  const input = path.join(tmp, 'department.json');
+  fs.writeFileSync(input, JSON.stringify({ format: '2021', year: 2023, cells }));
+  const out = path.join(tmp, 'department.xlsx');
+  expect((await run('export', '--to', 'xlsx', '--reason', '机构申请人栏原表未填', input, '-o', out)).code).toBe(0);
+  const [before, after] = (await Promise.all([input, out].map((file) => run('check', '--json', file)))).map((r) => JSON.parse(r.out).files[0]);
+  expect(before.findings.filter((f: { code: string }) => f.code === 'cell.blank')).toHaveLength(125);
+  expect(after.tables).toEqual({ t2: true, t3: true, t4: true });
+  expect(after.cells).toEqual(before.cells);
+  expect(after.findings).toEqual(before.findings);
+});
+
 test('the input file is never overwritten, and wrong arguments say what to do', async () => {
   const copy = path.join(tmp, 'report.xlsx');
   fs.writeFileSync(copy, await (await import('../../src/core/export')).exportReport(checkReport(await readReportFile(huaian)) as never, 'xlsx').then((r) => r.bytes as Uint8Array));

@@ -87,3 +87,59 @@ describe.each<[FixtureName, number]>([['huaian-2024', 22], ['shanghai-2019', 20]
     expect(all(tables[2], 'tr')[3] && all(all(tables[2], 'tr')[3], 'tc').map(textOf)[4]).toBe(String(raw['t4.review.total'] ?? ''));
   });
 });
+
+describe('page numbers (GB/T 9704): 四号 `— n —` at the foot, odd pages right and even pages left, as a PAGE field', () => {
+  let parts: Record<string, Document>;
+  beforeAll(async () => {
+    parts = docxParts((await exportReport(exportable('huaian-2024'), 'docx', { reason: '测试' })).bytes as Uint8Array);
+  });
+
+  /** The footer part a section's reference of `type` points to. */
+  const footer = (type: 'default' | 'even'): Document => {
+    const reference = all(parts['word/document.xml'], 'footerReference').find((r) => r.getAttributeNS(W, 'type') === type);
+    const id = reference?.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
+    const rel = Array.from(parts['word/_rels/document.xml.rels'].getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === id);
+    return parts[`word/${rel?.getAttribute('Target') ?? ''}`];
+  };
+
+  /** The footer's paragraph as its runs read: text as written, a field as {instruction} (its markers are checked apart). */
+  const spelled = (doc: Document): string => {
+    let out = '';
+    for (const run of all(doc, 'r')) {
+      for (const node of Array.from(run.childNodes) as Element[]) {
+        if (node.localName === 't') out += node.textContent;
+        if (node.localName === 'instrText') out += `{${(node.textContent ?? '').trim()}}`;
+      }
+    }
+    return out;
+  };
+
+  test('Word and WPS use a separate footer for even pages', () => {
+    expect(all(parts['word/settings.xml'], 'evenAndOddHeaders')).toHaveLength(1);
+    expect(footer('default')).toBeDefined();
+    expect(footer('even')).toBeDefined();
+  });
+
+  test.each<['default' | 'even', string, string]>([['default', 'right', 'right'], ['even', 'left', 'left']])('%s footer: `— {PAGE} —`, set %s, one character in from the %s edge', (type, jc, side) => {
+    const doc = footer(type);
+    const paragraphs = all(doc, 'p');
+    expect(paragraphs).toHaveLength(1);
+    expect(spelled(doc)).toBe('— {PAGE} —');
+    // The field is complete: begin, instruction, separate, end.
+    expect(all(doc, 'fldChar').map((f) => f.getAttributeNS(W, 'fldCharType'))).toEqual(['begin', 'separate', 'end']);
+    expect(val(paragraphs[0], 'jc')).toBe(jc);
+    expect(all(paragraphs[0], 'ind')[0].getAttributeNS(W, side)).toBe('280');
+    // 四号 (14 pt) 宋体 on every run.
+    for (const run of all(doc, 'r')) {
+      expect(val(run, 'sz')).toBe('28');
+      expect(all(run, 'rFonts')[0].getAttributeNS(W, 'ascii')).toBe('宋体');
+    }
+  });
+
+  test('the number line starts 7 mm (397 twips) below the text block', () => {
+    const margins = all(parts['word/document.xml'], 'pgMar')[0];
+    const line = Number(all(footer('default'), 'spacing')[0].getAttributeNS(W, 'line'));
+    expect(all(footer('default'), 'spacing')[0].getAttributeNS(W, 'lineRule')).toBe('exact');
+    expect(Number(margins.getAttributeNS(W, 'bottom')) - Number(margins.getAttributeNS(W, 'footer')) - line).toBe(397);
+  });
+});

@@ -98,6 +98,12 @@ export function printedIn(words: readonly string[], text: string, window = 60): 
   return words.some((w, i) => w !== '' && wanted.startsWith(w) && from(i + 1, wanted.slice(w.length)));
 }
 
+/** One page's words with their boxes (points from the top left), as pdftotext -bbox gives them. */
+export function pdfPageWords(pdf: Uint8Array, page: number): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[4], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }));
+}
+
 export function pdfPages(pdf: Uint8Array): number {
   const info = execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8');
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);

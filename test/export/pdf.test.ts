@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { exportReport, type ExportTarget } from '../../src/core/export';
-import { exportable, FIXTURE_NAMES, firstPagePng, hasPoppler, pdfPages, pdfText, pdfWords, printedIn, toPdf, type FixtureName } from './helpers';
+import { exportable, FIXTURE_NAMES, firstPagePng, hasPoppler, pdfPages, pdfPageWords, pdfText, pdfWords, printedIn, toPdf, type FixtureName } from './helpers';
 
 const RENDERED: ExportTarget[] = ['xlsx', 'html', 'docx'];
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/export');
@@ -81,6 +81,25 @@ test('the whole report (HTML, .docx) prints all six sections; the .docx ends wit
   }
   expect(printedIn(pdfWords(pdfs.get('huaian-2024.docx') as Uint8Array), '六、其他需要报告的事项（请填写）淮安市人民政府年月日')).toBe(true);
   for (const to of RENDERED) expect(pdfPages(pdfs.get(`huaian-2024.${to}`) as Uint8Array)).toBeGreaterThanOrEqual(2);
+});
+
+test('the .docx is numbered page by page, `— n —` below the text block, odd pages at the right and even pages at the left', () => {
+  const pdf = pdfs.get('huaian-2024.docx') as Uint8Array;
+  const pages = pdfPages(pdf);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  /** A4 in points; the text block's lower edge (35 mm up) and its sides (28 and 26 mm in). */
+  const page = { width: 595.3, textBottom: 841.9 - 99.2, textLeft: 79.4, textRight: 595.3 - 73.7 };
+  for (let n = 1; n <= pages; n++) {
+    const foot = pdfPageWords(pdf, n).filter((w) => w.yMin > page.textBottom);
+    expect([n, foot.map((w) => w.text).join(' ')]).toEqual([n, `— ${n} —`]);
+    const left = Math.min(...foot.map((w) => w.xMin));
+    const right = Math.max(...foot.map((w) => w.xMax));
+    // 7 mm (19.8 pt) below the text block, give or take the font's ascent; one 14 pt character in from the edge.
+    expect(foot[0].yMin - page.textBottom).toBeGreaterThan(14);
+    expect(foot[0].yMin - page.textBottom).toBeLessThan(24);
+    if (n % 2 === 1) expect(page.textRight - right).toBeCloseTo(14, 0);
+    else expect(left - page.textLeft).toBeCloseTo(14, 0);
+  }
 });
 
 test('page 1 of each rendering as a PNG (docs/export/; written with UPDATE_SCREENSHOTS=1)', () => {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { exportReport } from '../../src/core/export';
+import { CHECKS_SHEET_MARK } from '../../src/core/import/xlsx';
 import { messageFor } from '../../src/core/messages';
 import { checkExported, exportable, FIXTURE_NAMES, type FixtureName } from './helpers';
 
@@ -30,11 +31,11 @@ test.each(FIXTURE_NAMES.map((n) => [n]))('%s: exactly the cells as read, numbers
   expect(back.raw).toEqual(input.raw);
 });
 
-test('two sheets, no formulas, names, data validation or conditional formats', async () => {
+test('two sheets, no formulas, data validation or conditional formats; one name, the mark that keeps 「校验结果」 out of reading back', async () => {
   for (const name of FIXTURE_NAMES) {
     const workbook = await load(name);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['年度报告表格', '校验结果']);
-    expect(workbook.definedNames.model).toEqual([]);
+    expect(workbook.definedNames.model).toEqual([{ name: CHECKS_SHEET_MARK, ranges: ["'校验结果'!$A$1"] }]);
     for (const sheet of workbook.worksheets) {
       sheet.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
       // Neither is in ExcelJS's typings; both are read from the loaded model.

@@ -3,7 +3,7 @@
  * both sides and the difference, and says what to do — with no placeholder left unfilled.
  */
 import { ALL_CODES } from '../../src/core/rules/codes';
-import { catalogues, messageFor } from '../../src/core/messages';
+import { catalogues, headlineFor, headlineWordings, messageFor } from '../../src/core/messages';
 import { figure } from '../../src/core/messages/catalogue';
 import { getFormat } from '../../src/core/formats/registry';
 import { parseReport, validate } from '../../src/core/engine/validate';
@@ -57,6 +57,37 @@ describe.each(['zh-CN', 'en'] as const)('%s', (locale) => {
       expect(message).toContain(figure(finding.actual));
       expect(message).toContain(figure(finding.expected));
       if (finding.cells[0].startsWith('t3.') && (finding.code !== 'narrative.mismatch' || (locale === 'zh-CN' && finding.cells.length === 1))) expect(message).toMatch(/三、|一、|二、|四、/);
+    }
+  });
+});
+
+describe.each(['zh-CN', 'en'] as const)('%s headlines', (locale) => {
+  const { sides } = headlineWordings[locale];
+
+  test('name every code, and the two sides of every code whose findings set two figures side by side', () => {
+    expect(Object.keys(sides).sort()).toEqual([...ALL_CODES].sort());
+    const twoFigures = samples.filter((s) => typeof s.finding.actual === 'number' && typeof s.finding.expected === 'number');
+    expect(new Set(twoFigures.map((s) => s.finding.code)).size).toBeGreaterThanOrEqual(10);
+    for (const { finding, format } of twoFigures) {
+      const named = sides[finding.code];
+      expect([finding.code, named]).not.toEqual([finding.code, null]);
+      const unit = finding.params?.percent ? '%' : '';
+      const headline = headlineFor(finding, format, locale);
+      // The figure each side names is that side's: actual first, then expected.
+      expect([finding.code, headline]).toEqual([finding.code, expect.stringContaining(`${named!.actual} ${figure(finding.actual)}${unit}`)]);
+      expect([finding.code, headline]).toEqual([finding.code, expect.stringContaining(`${named!.expected} ${figure(finding.expected)}${unit}`)]);
+      expect(headline.indexOf(named!.actual)).toBeLessThan(headline.indexOf(named!.expected));
+    }
+  });
+
+  test('a narrative contradiction names the figure the text states as the text\'s and the table\'s as the tables\'', () => {
+    const narrative = samples.filter((s) => s.finding.code === 'narrative.mismatch' && !s.finding.params?.fact && !s.finding.params?.percent);
+    expect(narrative.length).toBeGreaterThan(0);
+    for (const { finding, format } of narrative) {
+      // The stated figure is in the quoted sentence; the table's is not.
+      expect(String(finding.params?.sentence)).toContain(String(finding.actual));
+      expect(String(finding.params?.sentence)).not.toContain(String(finding.expected));
+      expect(headlineFor(finding, format, locale)).toContain(`${sides['narrative.mismatch']!.actual} ${figure(finding.actual)}`);
     }
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { GridCell } from '../../src/core/import/grid';
-import { columnLetters, readXlsx, XlsxReadError } from '../../src/core/import/xlsx';
+import { CHECKS_SHEET_MARK, columnLetters, readXlsx, XlsxReadError } from '../../src/core/import/xlsx';
 import { RENDERED, loadRenderedExpectations } from '../helpers/fixtures';
 import { asNumber, fakeEncryptedWorkbook, fakeXls, makeZip, rowWith, unzip, values, valuesAfter } from './helpers';
 
@@ -165,6 +165,31 @@ describe('unreadable workbooks throw XlsxReadError', () => {
     expect(err).toBeInstanceOf(XlsxReadError);
     expect((err as XlsxReadError).kind).toBe('tooLarge');
     expect((err as XlsxReadError).detail?.unit).toBe('bytes');
+  });
+});
+
+describe('the 「校验结果」 sheet of nianbao\'s own export', () => {
+  async function book(sheets: string[], marked?: string): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    for (const name of sheets) wb.addWorksheet(name).getCell('B2').value = `${name}的内容`;
+    if (marked) wb.definedNames.add(`'${marked}'!$A$1`, CHECKS_SHEET_MARK);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test('is left out by the mark the export writes, wherever the sheet is and whatever it is called', async () => {
+    expect((await readXlsx(await book(['年度报告表格', '校验结果'], '校验结果'))).grids.map((g) => g.name)).toEqual(['年度报告表格']);
+    expect((await readXlsx(await book(['检查记录', '表格'], '检查记录'))).grids.map((g) => g.name)).toEqual(['表格']);
+  });
+
+  test('a sheet of the user\'s own called 校验结果, without the mark, is read like any other', async () => {
+    expect((await readXlsx(await book(['校验结果', '年报']))).grids.map((g) => g.name)).toEqual(['校验结果', '年报']);
+  });
+
+  test('other names do not hide a sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('年报').getCell('A1').value = 1;
+    wb.definedNames.add("'年报'!$A$1", 'NB_t3.received.total');
+    expect((await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()))).grids.map((g) => g.name)).toEqual(['年报']);
   });
 });
 

@@ -2,15 +2,18 @@
  * The whole report as a Word document ready for signature: the title, the six sections (text as
  * given, `（请填写）` where a section has none), the three tables in the official layout (merged
  * cells as printed; header rows repeat on a new page), the body's name and the date line. Set out
- * as a 公文 (A4, GB/T 9704 margins, 仿宋 三号 text, 黑体 headings). The `docx` library writes
+ * as a 公文 (A4, GB/T 9704 margins, 仿宋 三号 text, 黑体 headings, page numbers `— 1 —` at the foot,
+ * odd pages right and even pages left, as a PAGE field). The `docx` library writes
  * the XML, escaping every text; characters XML cannot hold at all are replaced first (`xmlSafe`).
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -36,12 +39,27 @@ const FONTS = {
   title: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' },
   table: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' },
 };
-/** Half-points: 三号 16 pt, 二号 22 pt, 小五 9 pt. */
-const SIZE = { text: 32, title: 44, table: 18 };
+/** Half-points: 三号 16 pt, 二号 22 pt, 小五 9 pt, 四号 14 pt. */
+const SIZE = { text: 32, title: 44, table: 18, pageNumber: 28 };
 /** Two characters of 三号 text, the first-line indent of a paragraph. */
 const INDENT = 640;
 /** Fixed 28-point lines, as 公文 are set. */
 const LINE = { line: 560, lineRule: LineRuleType.EXACT };
+
+/**
+ * GB/T 9704 page numbers: 四号 half-width 宋体 digits between two 一字线 (`— 1 —`), the line 7 mm
+ * below the text block; odd pages set right and even pages left, one character in from the edge.
+ * The number is a PAGE field, so Word, WPS and LibreOffice count the pages themselves.
+ */
+const PAGE_NUMBER = {
+  font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' },
+  /** One 四号 character, in twips. */
+  inset: 280,
+  /** The number's line, set exactly 四号 high. */
+  line: 280,
+};
+/** 7 mm in twips: from the text block's lower edge down to the page number. */
+const BELOW_TEXT = 397;
 
 /** Label-column widths (twips) per table; the value columns share the rest equally. */
 const LABEL_WIDTHS: Record<TableId, number[]> = { t2: [2600], t3: [760, 1250, 2300], t4: [] };
@@ -106,6 +124,21 @@ function docxTable(t: LaidOutTable): Table {
   });
 }
 
+/** The page-number footer of odd (`right`) or even (`left`) pages. */
+function pageNumberFooter(side: 'right' | 'left'): Footer {
+  const number = new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: PAGE_NUMBER.font, size: SIZE.pageNumber });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: PAGE_NUMBER.inset } : { left: PAGE_NUMBER.inset },
+        spacing: { before: 0, after: 0, line: PAGE_NUMBER.line, lineRule: LineRuleType.EXACT },
+        children: [number],
+      }),
+    ],
+  });
+}
+
 export async function reportDocx(report: ExportableReport): Promise<Uint8Array<ArrayBuffer>> {
   const title = reportTitle(report);
   const tables = new Map(layoutReport(report.format, report.raw).map((t) => [t.table, t]));
@@ -132,9 +165,17 @@ export async function reportDocx(report: ExportableReport): Promise<Uint8Array<A
     title: xmlSafe(title),
     creator: 'nianbao 政务公开年报助手',
     styles: { default: { document: { run: { font: FONTS.text, size: SIZE.text } } } },
+    evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            // The footer's lower edge sits so that its one line starts 7 mm below the text block.
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.bottom - BELOW_TEXT - PAGE_NUMBER.line },
+          },
+        },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children,
       },
     ],

@@ -2,13 +2,16 @@
  * The tables in the official layout as an .xlsx workbook (one sheet, the three tables under
  * their section headings, merged cells and borders as printed, set to print on A4 across one page
  * width). ExcelJS writes the file. The export adds a second sheet, 「校验结果」: every check with its
- * outcome, every finding's message, and the reasons recorded. Values are the cells' contents as
- * read — numbers as numbers, text as text — and nothing else: no formulas, names, validation or
- * conditional formats (those belong to the add-in's template, `template/xlsx.ts`).
+ * outcome, every finding's message, and the reasons recorded; the defined name `CHECKS_SHEET_MARK`
+ * tells the reader (`import/xlsx.ts`) to leave it out, so the file reads back to its tables alone.
+ * Values are the cells' contents as read — numbers as numbers, text as text — and nothing else: no
+ * formulas, other names, validation or conditional formats (those belong to the add-in's
+ * template, `template/xlsx.ts`).
  */
 import ExcelJS from 'exceljs';
 import type { FormatDef } from '../formats/types';
 import type { RawValue } from '../import/grid';
+import { CHECKS_SHEET_MARK } from '../import/xlsx';
 import { messageFor, namer } from '../messages';
 import { rawToText } from '../values/parse';
 import { checkOutcomes, handling, outcomeText, SEVERITY_NAMES, type Accepted } from './checks';
@@ -147,5 +150,7 @@ export async function exportWorkbook(report: ExportableReport, accepted: Accepte
   workbook.title = reportTitle(report);
   writeTables(workbook.addWorksheet(TABLES_SHEET), report.format, report.raw, reportTitle(report));
   writeResults(workbook.addWorksheet(RESULTS_SHEET), report, accepted);
+  // Marks the sheet as the export's own record, so reading the file back leaves it out.
+  workbook.definedNames.add(`'${RESULTS_SHEET}'!$A$1`, CHECKS_SHEET_MARK);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -55,6 +55,15 @@ export const XLSX_DEFAULT_LIMITS = {
   maxGridCells: 250_000,
 } as const;
 
+/**
+ * The defined name nianbao's own .xlsx export puts on its 「校验结果」 sheet (`export/xlsx.ts`). That
+ * sheet's findings name the tables' rows and columns, so recognition would take it for a second
+ * copy of the tables: the reader leaves the sheet this name points to out of the grids. A name
+ * rather than the sheet's title, which a user may give a sheet of their own; Excel, WPS and
+ * LibreOffice keep a name pointing at its sheet when the sheet is renamed or moved.
+ */
+export const CHECKS_SHEET_MARK = 'nianbao_checks';
+
 /** XML nodes we never need: skipping them saves parse time and avoids their quirks. */
 const IGNORED_NODES = [
   'dataValidations',
@@ -149,9 +158,13 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
     throw new XlsxReadError('corrupt', `workbook could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
   }
 
+  const checksSheets = new Set<string>();
+  workbook.definedNames.forEach((name, cell) => {
+    if (name === CHECKS_SHEET_MARK && cell.sheetName !== undefined) checksSheets.add(cell.sheetName);
+  });
   const grids: Grid[] = [];
   const merge = ExcelJS.ValueType.Merge;
-  for (const sheet of workbook.worksheets) grids.push(sheetToGrid(sheet, maxGridCells, merge));
+  for (const sheet of workbook.worksheets) if (!checksSheets.has(sheet.name)) grids.push(sheetToGrid(sheet, maxGridCells, merge));
   return { grids };
 }
 

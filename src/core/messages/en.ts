@@ -1,6 +1,6 @@
 /** English messages (for reviewers and tooling); table labels stay in Chinese, as printed. */
 import type { Finding } from '../engine/findings';
-import { blockPrefixOf, figure, lastYearCell, type Catalogue } from './catalogue';
+import { blockPrefixOf, figure, lastYearCell, type Catalogue, type HeadlineWording, type Sides } from './catalogue';
 import type { Namer } from './names';
 
 const q = (text: string): string => `"${text}"`;
@@ -95,4 +95,38 @@ export const en: Catalogue = {
     const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block, r)));
     return `In ${q(importWhere(f, n))}, the figures of ${rows.join(', ')} ran together; exactly one split satisfies every relation of the table, and they were read that way. Compare with the original.`;
   },
+};
+
+/** A total against the sum of its parts: the cell as filled in, and what the parts add up to. */
+const TOTAL: Sides = { actual: 'stated', expected: 'expected' };
+
+export const enHeadline: HeadlineWording = {
+  sides: {
+    't3.balance': { actual: 'items 1 + 2', expected: 'items 3 + 4' },
+    't3.rowTotal': TOTAL,
+    't3.resultTotal': TOTAL,
+    't4.groupTotal': TOTAL,
+    'cell.notNumber': null,
+    'cell.negative': null,
+    'cell.notInteger': null,
+    'cell.placeholder': null,
+    'cell.blank': null,
+    'cell.unitInCell': null,
+    't2.publishedExceedsTotal': { actual: 'published this year', expected: 'total published' },
+    't2.feeMagnitude': { actual: 'stated', expected: 'threshold' },
+    't3.carryOver': { actual: 'carried in', expected: "last year's carried over" },
+    't2.stockFlow': { actual: 'stated', expected: 'rolled forward' },
+    't2.itemsRollForward': { actual: 'stated', expected: 'rolled forward' },
+    'format.yearMismatch': null,
+    'narrative.mismatch': { actual: 'text', expected: 'tables' },
+    'doc.missingSection': null,
+    'doc.missingTable': null,
+    'import.tableNotFound': null,
+    'import.partialTable': null,
+    'import.ambiguous': null,
+    'doc.sameAsLastYear': null,
+    'import.reconstructed': null,
+  },
+  relation: (sides, actual, expected, difference) => `${sides.actual} ${actual}, ${sides.expected} ${expected}${difference === null ? '' : `, difference ${figure(difference)}`}`,
+  separator: ': ',
 };

@@ -1,10 +1,10 @@
 /** Message lookup: wording per locale, kept outside the engine. */
 import type { Finding } from '../engine/findings';
 import type { FormatDef } from '../formats/types';
-import type { Catalogue } from './catalogue';
-import { en } from './en';
+import { figure, type Catalogue, type HeadlineWording } from './catalogue';
+import { en, enHeadline } from './en';
 import { namer } from './names';
-import { zhCN } from './zh-CN';
+import { zhCN, zhCNHeadline } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -16,6 +16,34 @@ export function isLocale(value: string): value is Locale {
 
 export function messageFor(finding: Finding, format: FormatDef, locale: Locale = 'zh-CN'): string {
   return catalogues[locale][finding.code](finding, namer(format));
+}
+
+export const headlineWordings: Record<Locale, HeadlineWording> = { 'zh-CN': zhCNHeadline, en: enHeadline };
+
+/**
+ * Where a finding is, for its headline: what the text states for `narrative.mismatch` (its figure
+ * is a sum over a row or several cells, not the first cell's), the first cell otherwise; nothing
+ * for import findings, whose cells are whatever recognition could not place.
+ */
+function placeOf(finding: Finding, format: FormatDef): string {
+  if (finding.code === 'narrative.mismatch' && typeof finding.params?.statement === 'string') return finding.params.statement;
+  if (finding.cells.length === 0 || finding.code.startsWith('import.')) return '';
+  return namer(format).cell(finding.cells[0]);
+}
+
+/**
+ * A finding's one-line headline: where it is, then its two figures, each named for what it is
+ * (`行政复议 / 总计：表内 4，应为 3，相差 +1`; `予以公开及部分公开：正文 258，表格 275，相差 -17`).
+ * Empty when the finding has neither a place nor two figures.
+ */
+export function headlineFor(finding: Finding, format: FormatDef, locale: Locale = 'zh-CN'): string {
+  const wording = headlineWordings[locale];
+  const place = placeOf(finding, format);
+  const sides = wording.sides[finding.code];
+  if (!sides || typeof finding.actual !== 'number' || typeof finding.expected !== 'number') return place;
+  const unit = finding.params?.percent ? '%' : '';
+  const relation = wording.relation(sides, `${figure(finding.actual)}${unit}`, `${figure(finding.expected)}${unit}`, finding.difference);
+  return place ? `${place}${wording.separator}${relation}` : relation;
 }
 
 export { namer } from './names';

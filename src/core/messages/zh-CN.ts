@@ -1,6 +1,6 @@
 /** 简体中文提示。用语与规定格式一致；每条说明问题、两边数字、差额和处理办法。 */
 import type { Finding } from '../engine/findings';
-import { blockPrefixOf, figure, lastYearCell, type Catalogue } from './catalogue';
+import { blockPrefixOf, figure, lastYearCell, type Catalogue, type HeadlineWording, type Sides } from './catalogue';
 import type { Namer } from './names';
 
 const q = (text: string): string => `「${text}」`;
@@ -117,4 +117,39 @@ export const zhCN: Catalogue = {
     const rows = ((f.params?.rows as string[] | undefined) ?? []).map((r) => q(n.row(block, r)));
     return `${q(importWhere(f, n))}中${rows.join('、')}的数字连在一起，只有一种拆分能使表内全部勾稽关系成立，已按该拆分读取。请与原件核对。`;
   },
+};
+
+/** A total against the sum of its parts: the cell as filled in, and what the parts add up to. */
+const TOTAL: Sides = { actual: '表内', expected: '应为' };
+
+export const zhCNHeadline: HeadlineWording = {
+  sides: {
+    't3.balance': { actual: '第一项加第二项', expected: '第三项加第四项' },
+    't3.rowTotal': TOTAL,
+    't3.resultTotal': TOTAL,
+    't4.groupTotal': TOTAL,
+    'cell.notNumber': null,
+    'cell.negative': null,
+    'cell.notInteger': null,
+    'cell.placeholder': null,
+    'cell.blank': null,
+    'cell.unitInCell': null,
+    't2.publishedExceedsTotal': { actual: '本年新公开', expected: '对外公开总数' },
+    't2.feeMagnitude': { actual: '表内', expected: '提示界限' },
+    't3.carryOver': { actual: '本年上年结转', expected: '上年结转下年度' },
+    't2.stockFlow': { actual: '表内', expected: '按上年推算' },
+    't2.itemsRollForward': { actual: '表内', expected: '按上年推算' },
+    'format.yearMismatch': null,
+    'narrative.mismatch': { actual: '正文', expected: '表格' },
+    'doc.missingSection': null,
+    'doc.missingTable': null,
+    'import.tableNotFound': null,
+    'import.partialTable': null,
+    'import.ambiguous': null,
+    'doc.sameAsLastYear': null,
+    'import.reconstructed': null,
+  },
+  relation: (sides, actual, expected, difference) =>
+    `${sides.actual} ${actual}，${sides.expected} ${expected}${difference === null ? '' : `，相差 ${difference > 0 ? '+' : ''}${figure(difference)}`}`,
+  separator: '：',
 };
