@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parse } from 'parse5';
+import { DEFAULT_TIMEOUT_SECONDS } from '../src/cli/args';
 import { runCheck } from '../src/cli/commands/check';
 import type { Io } from '../src/cli/io';
 import { readReportFile } from '../src/cli/read-file';
@@ -76,7 +77,7 @@ const GOAL = 1.15;
  * from another moved the ratio by 0.1 between runs).
  */
 async function compare(label: string, files: string[], baseline: string, readAlone: (file: string) => Promise<unknown> | unknown): Promise<void> {
-  const args = { command: 'check', format: 'auto', json: false, lang: 'zh-CN', all: false } as const;
+  const args = { command: 'check', format: 'auto', json: false, lang: 'zh-CN', all: false, timeout: DEFAULT_TIMEOUT_SECONDS, quiet: true } as const;
   const sides = [readAlone, (file: string) => readReportFile(file), (file: string) => runCheck({ ...args, files: [file] }, nullIo)];
   const round = async (shift: number): Promise<number[]> => {
     const totals = [0, 0, 0];

@@ -13,6 +13,14 @@ export interface CheckArgs {
   json: boolean;
   lang: 'zh-CN' | 'en';
   all: boolean;
+  /** Worker threads (default: the number of cores). */
+  jobs?: number;
+  /** Seconds one file may take before it is stopped and reported unreadable. */
+  timeout: number;
+  /** No progress bar. */
+  quiet: boolean;
+  /** The supervisor's summary: a .xlsx or .csv file to write. */
+  summary?: string;
 }
 
 export interface NarrateArgs {
@@ -53,6 +61,8 @@ export interface ExportArgs {
 export type Args = CheckArgs | NarrateArgs | ExportArgs | { command: 'help' } | { command: 'version' };
 
 const FORMATS = ['auto', '2019', '2021'];
+/** A report reads and checks in well under a second; a minute means something is wrong with the file. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** Options every command takes; `false` when `name` is none of them. */
 function commonOption(args: CheckArgs | NarrateArgs | ExportArgs, name: string, value: () => string): boolean {
@@ -126,6 +136,38 @@ function exportOption(args: ExportArgs, name: string, value: () => string): bool
   }
 }
 
+/** Options specific to `check`; `false` when `name` is none of them. */
+function checkOption(args: CheckArgs, name: string, value: () => string): boolean {
+  switch (name) {
+    case '--all':
+      args.all = true;
+      return true;
+    case '--quiet':
+      args.quiet = true;
+      return true;
+    case '--jobs': {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--jobs 应为 1 至 256 之间的整数，而不是 ${v}`);
+      args.jobs = Number(v);
+      return true;
+    }
+    case '--timeout': {
+      const v = value();
+      if (!/^\d+(?:\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--timeout 应为每个文件允许的秒数，如 60，而不是 ${v}`);
+      args.timeout = Number(v);
+      return true;
+    }
+    case '--summary': {
+      const v = value();
+      if (!/\.(xlsx|csv)$/i.test(v)) throw new UsageError(`--summary 应为 .xlsx 或 .csv 文件，而不是 ${v}`);
+      args.summary = v;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /** Options specific to `narrate`; `false` when `name` is none of them. */
 function narrateOption(args: NarrateArgs, name: string, value: () => string): boolean {
   switch (name) {
@@ -159,7 +201,7 @@ export function parseArgs(argv: readonly string[]): Args {
 
   const args: CheckArgs | NarrateArgs | ExportArgs =
     command === 'check'
-      ? { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false }
+      ? { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false, timeout: DEFAULT_TIMEOUT_SECONDS, quiet: false }
       : command === 'narrate'
         ? { command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' }
         : { command: 'export', file: '', format: 'auto', lang: 'zh-CN', to: 'html' };
@@ -175,10 +217,7 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     if (name === '-h' || name === '--help') return { command: 'help' };
     if (commonOption(args, name, value)) continue;
-    if (args.command === 'check' && name === '--all') {
-      args.all = true;
-      continue;
-    }
+    if (args.command === 'check' && checkOption(args, name, value)) continue;
     if (args.command === 'narrate' && narrateOption(args, name, value)) continue;
     if (args.command === 'export' && exportOption(args, name, value)) {
       toGiven ||= name === '--to';
@@ -188,7 +227,7 @@ export function parseArgs(argv: readonly string[]): Args {
     files.push(arg);
   }
   if (args.command === 'check') {
-    if (files.length === 0) throw new UsageError('请指定要检查的文件，例如：nianbao check 报告.xlsx');
+    if (files.length === 0) throw new UsageError('请指定要检查的文件或文件夹，例如：nianbao check 报告.xlsx 或 nianbao check 2024年报/');
     args.files = files;
     return args;
   }
@@ -202,18 +241,26 @@ export function parseArgs(argv: readonly string[]): Args {
 export const HELP = `nianbao — 政府信息公开工作年度报告表格检查与文字生成工具
 
 用法：
-  nianbao check [选项] 文件...
+  nianbao check [选项] 文件...（文件或文件夹）
   nianbao narrate [选项] 文件
   nianbao export --to html|xlsx|csv|json|docx [选项] 文件
 
 nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
 支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
+文件夹逐级查找其中的报告文件，按路径顺序检查（不跟随符号链接，跳过隐藏文件和其他类型的文件）。
+同一次检查的文件中，同一单位上一年度的报告自动配对，进行跨年度核对（上年结转、现行有效件数等）
+和内容雷同检查。
 
 选项：
   --format auto|2019|2021  表格格式，默认 auto（按表格自动判断）
   --year YYYY              报告年度（默认从报告标题中读取）
-  --last-year 文件         上一年度报告，用于跨年度核对（上年结转、现行有效件数等）
+  --last-year 文件         上一年度报告，用于跨年度核对（指定后不再自动配对）
   --json                   以 JSON 输出全部结果
+  --summary 文件.xlsx|.csv 另写一份汇总表：每个文件一行（文件、报告单位、年度、格式、结论、错误、警告、
+                           主要问题、上年报告）
+  --jobs N                 同时检查的线程数，默认为处理器核数
+  --timeout 秒             每个文件读取和检查的时限，默认 ${DEFAULT_TIMEOUT_SECONDS}；超时的文件记为无法检查
+  --quiet                  不显示进度条（进度条只在终端中显示）
   --lang zh-CN|en          提示语言，默认 zh-CN
   --all                    列出全部同类提示（默认每类超过 5 条时合并显示）
   -h, --help               显示本说明

@@ -56,6 +56,8 @@ export const READ_LIMITS = {
 } as const;
 
 const SUPPORTED = '.xlsx、.html、.txt 或 .json';
+/** The extensions a reader takes (lower case): what a folder is searched for. */
+export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', '.html', '.htm', '.txt', '.json'];
 
 function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
@@ -80,7 +82,7 @@ export async function readReportFile(file: string): Promise<ReadResult> {
     if (stat.isDirectory()) throw fail('directory', '这是一个文件夹，不是文件');
     // FIFOs and devices could block or never end.
     if (!stat.isFile()) throw fail('notFile', '不是普通文件');
-    if (!['.xlsx', '.html', '.htm', '.txt', '.json'].includes(ext)) {
+    if (!REPORT_EXTENSIONS.includes(ext)) {
       if (ext === '.xls') throw fail('unsupportedType', '不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查');
       const shown = ext === '' ? '（没有扩展名）' : ` ${ext}`;
       throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);

@@ -21,6 +21,8 @@ const TEXT = {
     other: '整体',
     more: (n: number, code: string) => `……另有 ${n} 条 ${code} 同类提示（加 --all 查看全部）`,
     unreadable: '无法检查',
+    lastYear: '上年报告',
+    candidates: (files: readonly string[], count: number) => `未作跨年度核对：同一单位上一年度有 ${count} 份报告（${files.join('、')}${count > files.length ? '等' : ''}），无法确定以哪一份为准`,
   },
   en: {
     format: 'Format',
@@ -38,17 +40,31 @@ const TEXT = {
     other: 'Whole report',
     more: (n: number, code: string) => `... ${n} more ${code} findings (use --all to list them)`,
     unreadable: 'cannot be checked',
+    lastYear: "Last year's report",
+    candidates: (files: readonly string[], count: number) => `not compared: the same body has ${count} reports for the year before (${files.join(', ')}${count > files.length ? ', …' : ''}), and none can be chosen`,
   },
 } as const;
 
 const COLLAPSE_AFTER = 5;
 
-export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean): string {
+/**
+ * Last year's report a file was checked against, or the candidates that kept it from being
+ * paired: how many, and the first two by name.
+ */
+export type LastYearNote = { file: string } | { candidates: string[]; count: number };
+
+/** Last year's report: its path, or why none was compared. */
+export function describeLastYear(note: LastYearNote, lang: Locale): string {
+  return 'file' in note ? note.file : TEXT[lang].candidates(note.candidates, note.count);
+}
+
+export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean, lastYear?: LastYearNote): string {
   const t = TEXT[lang];
   const names = namer(report.format);
   const lines: string[] = [`== ${file} ==`];
   lines.push(`${t.format}：${report.format.id}（${report.format.issuedBy}）${report.formatDetected ? '' : t.assumed}  ${t.year}：${report.year ?? t.unknownYear}`);
   lines.push(`${t.tables}：${(['t2', 't3', 't4'] as TableId[]).map((id) => `${names.table(id)} ${report.tables[id] ? t.found : t.missing}`).join('；')}`);
+  if (lastYear) lines.push(`${t.lastYear}：${describeLastYear(lastYear, lang)}`);
   if (report.findings.length === 0) {
     lines.push(`  ${t.clean}`);
     return lines.join('\n');
@@ -77,9 +93,25 @@ export function renderUnreadable(file: string, message: string, lang: Locale): s
   return `== ${file} ==\n  [${TEXT[lang].error}] ${TEXT[lang].unreadable}：${message}`;
 }
 
-export function renderSummary(counts: { files: number; failed: number; unreadable: number; errors: number; warnings: number }, lang: Locale): string {
+export interface RunCounts {
+  files: number;
+  failed: number;
+  unreadable: number;
+  errors: number;
+  warnings: number;
+  /** Entries of the folders walked that were not checked. */
+  skipped?: { hidden: number; unsupported: number; links: number };
+}
+
+export function renderSummary(counts: RunCounts, lang: Locale): string {
   const passed = counts.files - counts.failed - counts.unreadable;
+  const line =
+    lang === 'en'
+      ? `Checked ${counts.files} file(s): ${passed} without errors, ${counts.failed} with errors, ${counts.unreadable} unreadable; ${counts.errors} error(s), ${counts.warnings} warning(s).`
+      : `共检查 ${counts.files} 个文件：无错误 ${passed} 个，有错误 ${counts.failed} 个，无法检查 ${counts.unreadable} 个；错误 ${counts.errors} 处，警告 ${counts.warnings} 处。`;
+  const s = counts.skipped;
+  if (!s || s.hidden + s.unsupported + s.links === 0) return line;
   return lang === 'en'
-    ? `Checked ${counts.files} file(s): ${passed} without errors, ${counts.failed} with errors, ${counts.unreadable} unreadable; ${counts.errors} error(s), ${counts.warnings} warning(s).`
-    : `共检查 ${counts.files} 个文件：无错误 ${passed} 个，有错误 ${counts.failed} 个，无法检查 ${counts.unreadable} 个；错误 ${counts.errors} 处，警告 ${counts.warnings} 处。`;
+    ? `${line} Skipped in folders: ${s.hidden} hidden, ${s.unsupported} of other types, ${s.links} symbolic link(s).`
+    : `${line}文件夹中另有隐藏文件 ${s.hidden} 个、其他类型文件 ${s.unsupported} 个、符号链接 ${s.links} 个，未检查。`;
 }

@@ -11,6 +11,7 @@ import type { FormatDef, TableId } from './formats/types';
 import type { RawValue, ReadResult } from './import/grid';
 import { recognise } from './import/recognise';
 import { checkNarrative } from './narrative/check';
+import { sameAsLastYear } from './narrative/similarity';
 import { severityOf } from './rules/codes';
 
 export interface CheckOptions {
@@ -113,6 +114,8 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
   // Text that restates the figures is checked against them (whole reports carry running text).
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, validation.parsed) : [];
+  // 内容雷同: both years' whole texts are needed.
+  if (read.text && options.lastYear?.text) narrativeFindings.push(...sameAsLastYear(read.text, options.lastYear.text));
   return {
     format: extracted.format,
     formatDetected: extracted.formatDetected,

@@ -3,6 +3,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../src/cli/main';
 import { runCli } from '../helpers/cli';
 import { FIXTURES, RENDERED } from '../helpers/fixtures';
 import { fakeEncryptedWorkbook, makeZip } from '../readers/helpers';
@@ -90,7 +91,8 @@ test('--last-year runs the cross-year rules', async () => {
 describe('bad input: one clear line naming the file, exit 2, the other files still checked', () => {
   const cases: [string, () => string, RegExp][] = [
     ['a missing file', () => path.join(tmp, 'nope.xlsx'), /文件不存在/],
-    ['a directory', () => tmp, /文件夹/],
+    // A folder is walked for reports (test/cli/batch.test.ts); one holding none is named as such.
+    ['a folder with no report in it', () => fs.mkdtempSync(path.join(tmp, 'folder-')), /文件夹中没有可检查的报告文件/],
     ['an empty file', () => writeTmp('empty.txt', ''), /文件为空/],
     ['a corrupt .xlsx', () => writeTmp('corrupt.xlsx', 'PK\u0003\u0004 this is not really a zip'), /不是有效的 \.xlsx/],
     ['a zip that is not a workbook', () => writeTmp('plain.xlsx', Buffer.from(makeZip({ 'readme.txt': 'hello' }))), /没有工作簿/],
@@ -131,12 +133,24 @@ test('wrong arguments: a message and exit 2', async () => {
   expect((await run('--help')).out).toContain('nianbao check [选项] 文件...');
 });
 
-test('progress goes to stderr when checking many files', async () => {
+test('progress goes to stderr when it is a terminal, and nowhere otherwise or with --quiet', async () => {
   const files = Array.from({ length: 12 }, () => path.join(EXAMPLES, 'sample-2024-clean.json'));
-  const { code, err, out } = await run('check', '--json', ...files);
-  expect(code).toBe(0);
-  expect(err).toContain('检查进度 12/12');
-  expect(JSON.parse(out).files).toHaveLength(12);
+  const terminal = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: true });
+    return { code, out, err };
+  };
+  const shown = await terminal('check', '--json', ...files);
+  expect(shown.code).toBe(0);
+  expect(shown.err).toContain('12/12 个文件');
+  expect(JSON.parse(shown.out).files).toHaveLength(12);
+  const quiet = await terminal('check', '--json', '--quiet', ...files);
+  expect(quiet.err).toBe('');
+  expect(quiet.out).toBe(shown.out);
+  const piped = await run('check', '--json', ...files);
+  expect(piped.err).toBe('');
+  expect(piped.out).toBe(shown.out);
 });
 
 test('nothing is written to the input files', async () => {

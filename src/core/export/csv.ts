@@ -28,7 +28,7 @@ export function neutralise(text: string): string {
 }
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-function field(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -50,7 +50,7 @@ export function cellsCsv(format: FormatDef, raw: Readonly<Record<string, RawValu
     const holds = parsed?.value && !parsed.issues.some((i) => i.code === 'cell.blank' || i.code === 'cell.placeholder');
     const number = holds && parsed?.value ? parsed.value.toString() : '';
     const written = typeof value === 'number' ? plainNumber(value) : neutralise(rawToText(value));
-    lines.push([neutralise(id), neutralise(names.table(def.block.table as TableId)), neutralise(names.cell(id)), number, written].map(field).join(','));
+    lines.push([neutralise(id), neutralise(names.table(def.block.table as TableId)), neutralise(names.cell(id)), number, written].map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

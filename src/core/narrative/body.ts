@@ -7,8 +7,9 @@ import type { ReadResult } from '../import/grid';
 
 const TITLE = /政府信息公开(?:工作)?年度报告/;
 /** What may surround the name on the title line: the year, 关于, a leading 《. */
-const AROUND = /^(?:《)?(?:关于)?(?:20\d\d年度?)?|(?:20\d\d年度?)?(?:的)?$/g;
-const PLAIN_NAME = /^[\u4e00-\u9fff（）·]{2,30}$/;
+const AROUND = /^(?:《)?(?:关于)?(?:20\d\d年度?)?|(?:关于)?(?:20\d\d年度?)?(?:的)?$/g;
+/** Brackets either width: a remark such as （汇总全区） is typed with half-width ones as often. */
+const PLAIN_NAME = /^[\u4e00-\u9fff（）()【】·]{2,30}$/;
 
 /** White space removed, full-width digits folded; the name itself is kept as written. */
 function compact(line: string): string {
