@@ -9,6 +9,7 @@ import { readText } from '../../src/core/import/text';
 import { cellsOf, getFormat } from '../../src/core/formats/registry';
 import { parseCell } from '../../src/core/values/parse';
 import { findingKey, loadRenderedExpectations, RENDERED } from '../helpers/fixtures';
+import { outcomes, type Outcomes } from '../helpers/honesty';
 import { pdfTexts } from '../helpers/pdf-text';
 
 const cases = loadRenderedExpectations();
@@ -38,22 +39,14 @@ beforeAll(async () => {
   for (const name of names) reports.set(name, checkReport(readText(texts.get(name) ?? '')));
 }, 600_000);
 
-/** Each cell of a case as read: right, named by an import finding, or (a failure) wrong or silently absent. */
-function outcomes(name: string): { right: string[]; named: string[]; wrong: string[]; silent: string[] } {
+/** Each cell of a case as read, against its true value (null for a blank). */
+function outcomesOf(name: string): Outcomes {
   const c = cases[name];
   const report = reports.get(name) as CheckedReport;
   const kinds = cellsOf(getFormat(c.format) ?? report.format);
   const blanks = new Set(c.findings.filter((k) => k.startsWith('cell.blank:')).map((k) => k.slice('cell.blank:'.length)));
-  const imports = report.findings.filter((f) => f.code.startsWith('import.'));
-  const named = new Set(imports.flatMap((f) => f.cells));
-  const notFound = new Set(imports.filter((f) => f.code === 'import.tableNotFound').map((f) => String(f.params?.table)));
-  const out = { right: [] as string[], named: [] as string[], wrong: [] as string[], silent: [] as string[] };
-  for (const [id, truth] of Object.entries(c.values)) {
-    const expected = blanks.has(id) ? null : parseCell(truth, kinds.get(id)?.column.kind ?? 'count').value?.toNumber();
-    if (id in report.values) (report.values[id] === expected ? out.right : out.wrong).push(`${id}=${String(report.values[id])}`);
-    else (named.has(id) || notFound.has(id.split('.')[0]) ? out.named : out.silent).push(id);
-  }
-  return out;
+  const truth = Object.fromEntries(Object.entries(c.values).map(([id, text]) => [id, blanks.has(id) ? null : parseCell(text, kinds.get(id)?.column.kind ?? 'count').value?.toNumber()]));
+  return outcomes(report, truth);
 }
 
 describe.each(names)('%s printed to PDF and read with pdftotext -layout', (name) => {
@@ -62,13 +55,13 @@ describe.each(names)('%s printed to PDF and read with pdftotext -layout', (name)
   });
 
   test('every value read is right; every cell not read is named by an import finding', () => {
-    const { wrong, silent } = outcomes(name);
+    const { wrong, silent } = outcomesOf(name);
     expect(wrong).toEqual([]);
     expect(silent).toEqual([]);
   });
 
   test('the cells that can be placed are read', () => {
-    expect(outcomes(name).right.length).toBeGreaterThanOrEqual(READ_AT_LEAST[name]);
+    expect(outcomesOf(name).right.length).toBeGreaterThanOrEqual(READ_AT_LEAST[name]);
   });
 
   test('the arithmetic findings are among the documented ones: nothing is checked on a misplaced figure', () => {

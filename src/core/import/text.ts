@@ -95,9 +95,18 @@ const NUMERIC_TOKEN = /^[+-]?[0-9０-９]+(?:[.,．，][0-9０-９]+)*$/;
 const FIGURE_IN_TEXT = /[0-9０-９]+(?:[.,．][0-9０-９]+)*(?: ?(?:万元|元|件|%|％))?/g;
 /** After a figure, an item number's mark (`1.属于国家秘密`, `2、重复申请`): the digit before it starts a label. */
 const ITEM_MARK = /^[.．、][^0-9０-９]/;
-/** Digits that are part of the words around them: years and dates, document numbers (`〔2019〕60号`), `第3项`. */
-const WORD_AFTER = /^[年月日号项条款]/;
-const WORD_BEFORE = /[第〔［[]$/;
+/**
+ * Whether the figure at [start, end) of `text` is part of the words around it: a year
+ * (`2024年`), a date (`12月31日`), a document number (`〔2019〕60号`), `第3项`. A figure before a
+ * lone 年 stays a figure: PDF text prints 三、本年度办理结果 one character per line between rows.
+ */
+function partOfWord(text: string, start: number, end: number): boolean {
+  const digits = text.slice(start, end);
+  const next = text.charAt(end);
+  if (next === '年') return /^[0-9０-９]{4}$/.test(digits);
+  if (next === '月' || next === '日') return /^[0-9０-９]{1,2}$/.test(digits);
+  return next === '号' || /[第〔［[]$/.test(text.slice(0, start));
+}
 const CJK = /[\u3400-\u9fff]/;
 
 interface Token {
@@ -124,7 +133,7 @@ function tokenise(part: string): Token[] {
     text += part.slice(at, start);
     at = end;
     const after = part.slice(end);
-    if (WORD_AFTER.test(after) || WORD_BEFORE.test(part.slice(0, start))) {
+    if (partOfWord(part, start, end)) {
       text += m[0];
       continue;
     }
@@ -144,12 +153,15 @@ function tokenise(part: string): Token[] {
   return tokens;
 }
 
-/** Section and item marks a label starts with (`二、`, `（一）`), where labels written together are cut apart. */
-const LABEL_START = /(?<![第\d０-９])(?=[一二三四五六七八九十]、|[（(][一二三四五六七八九十]+[)）](?!项))/;
+/** Section and item marks a label starts with (`二、`, `（一）`, `第二十条第（一）项`), where labels written together are cut apart. */
+const LABEL_START = /(?<![第\d０-９])(?=[一二三四五六七八九十]、|[（(][一二三四五六七八九十]+[)）](?!项)|第二十条)|(?<=第二十条 ?第[（(][一二三四五六七八九十]+[)）]项)/;
 
-/** Whether a part of a line is text with figures written into it: a label, never a sentence (`。`). */
+/** A sentence, not a label: a full stop, or a comma right after a figure or year (`3119件，`, `2024年，`). */
+const PROSE = /。|[0-9０-９件年元%％]，/;
+
+/** Whether a part of a line is text with figures written into it: a label, never a sentence. */
 function hasFiguresInText(part: string): boolean {
-  return CJK.test(part) && /[0-9０-９]/.test(part) && !part.includes('。');
+  return CJK.test(part) && /[0-9０-９]/.test(part) && !PROSE.test(part);
 }
 
 function splitLayoutField(field: string): string[] {

@@ -318,9 +318,11 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
   const review = DICTIONARY.idOf('行政复议');
   const left = rows[from].cells.find((c) => scoreOf(c.hits, review) >= 0.9)?.pos ?? 0;
   const n = block.rows.length * block.columns.length;
-  // The value row is the first one holding any figure; everything before it is header.
+  // The value row is the first one holding any figure; everything before it is header. Text
+  // that lost its line breaks carries the figures on the header's own row, after its labels.
+  const onHeader = figuresAtEnd(rows[from].cells) > 0;
   const last = Math.min(to, from + 30);
-  let r = from + 1;
+  let r = onHeader ? from : from + 1;
   while (r < last && !rows[r].cells.some((c) => c.valueLike && c.pos >= left)) r++;
   if (r >= last) {
     reading.problems.push({ code: 'import.partialTable', table: 't4', params: { block: 't4', missingRows: block.rows.map((g) => g.id) } });
@@ -329,7 +331,7 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
   const row = rows[r];
   const columns = labelsOf(block).columns;
   const positions = headerPositions(rows, from, r, block.rows.flatMap(() => columns));
-  const first = row.cells.findIndex((c) => c.pos >= left);
+  const first = onHeader ? row.cells.length - figuresAtEnd(row.cells) : row.cells.findIndex((c) => c.pos >= left);
   const picked = pickValues(row, first < 0 ? row.cells.length : first, n, positions, left);
   if (!Array.isArray(picked)) {
     const cellCount = (): void => {
