@@ -157,34 +157,8 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
     reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'rowOrder', block: block.prefix, rows: block.rows.map((r) => r.id) } });
     return;
   }
-  const labelledRows = new Set(labelled.map((l) => l.rowIndex));
-  // Lines whose figures could belong to more than one row: given to none.
-  const contested = new Set<number>();
-  const claims = new Map<LabelledRow, number[]>();
-  anchors.forEach((l, k) => {
-    const row = rows[l.rowIndex];
-    taken.add(l.rowIndex);
-    if (row.positional) return;
-    const own = filledAfter(row, l.cellIndex + 1, row.cells[l.cellIndex].pos + 1).length;
-    if (own >= n) return;
-    // A label wrapped over lines carries its figures on any one of them (PDF text): the rest of
-    // the row's figures on the lines just below or just above, never past another label.
-    const sides = [figureLines(rows, l.rowIndex, 1, to, n - own, labelledRows), figureLines(rows, l.rowIndex, -1, from, n - own, labelledRows)];
-    // A side next to rows whose labels were lost may hold those rows' figures instead.
-    const safe = [anchors[k + 1] ? anchors[k + 1].defIndex === l.defIndex + 1 : l.defIndex === block.rows.length - 1, anchors[k - 1] ? anchors[k - 1].defIndex === l.defIndex - 1 : l.defIndex === 0];
-    const found = sides.flatMap((lines, side) => (lines ? [{ lines, safe: safe[side] }] : []));
-    if (found.length === 1 && found[0].safe) claims.set(l, found[0].lines);
-    else for (const f of found) for (const i of f.lines) contested.add(i);
-  });
-  // A line claimed by two rows is neither's.
-  const claimedBy = new Map<number, number>();
-  for (const lines of claims.values()) for (const i of lines) claimedBy.set(i, (claimedBy.get(i) ?? 0) + 1);
-  for (const [l, lines] of claims) {
-    if (lines.some((i) => (claimedBy.get(i) ?? 0) > 1 || contested.has(i))) {
-      claims.delete(l);
-      for (const i of lines) contested.add(i);
-    }
-  }
+  for (const l of anchors) taken.add(l.rowIndex);
+  const { claims, contested } = claimFigureLines(rows, from, to, block, anchors, new Set(labelled.map((l) => l.rowIndex)));
   for (const lines of claims.values()) for (const i of lines) taken.add(i);
   for (const i of contested) taken.add(i);
 
@@ -249,6 +223,39 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
     reading.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
   }
   if (runTogether.length > 0) reconstruct(reading, block, runTogether, unresolved);
+}
+
+/**
+ * The lines each labelled row of text takes its missing figures from: a label wrapped over
+ * lines carries its figures on any one of them (PDF text), so the rest of a row's figures are
+ * on the lines just below or just above it, never past another label. Lines that more than one
+ * row could own — both sides fit, two rows claim them, or a side borders rows whose labels were
+ * lost — are contested: given to none.
+ */
+function claimFigureLines(rows: readonly Row[], from: number, to: number, block: BlockDef, anchors: readonly LabelledRow[], labelled: ReadonlySet<number>): { claims: Map<LabelledRow, number[]>; contested: Set<number> } {
+  const n = block.columns.length;
+  const contested = new Set<number>();
+  const claims = new Map<LabelledRow, number[]>();
+  anchors.forEach((l, k) => {
+    const row = rows[l.rowIndex];
+    if (row.positional) return;
+    const own = filledAfter(row, l.cellIndex + 1, row.cells[l.cellIndex].pos + 1).length;
+    if (own >= n) return;
+    const sides = [figureLines(rows, l.rowIndex, 1, to, n - own, labelled), figureLines(rows, l.rowIndex, -1, from, n - own, labelled)];
+    const safe = [anchors[k + 1] ? anchors[k + 1].defIndex === l.defIndex + 1 : l.defIndex === block.rows.length - 1, anchors[k - 1] ? anchors[k - 1].defIndex === l.defIndex - 1 : l.defIndex === 0];
+    const found = sides.flatMap((lines, side) => (lines ? [{ lines, safe: safe[side] }] : []));
+    if (found.length === 1 && found[0].safe) claims.set(l, found[0].lines);
+    else for (const f of found) for (const i of f.lines) contested.add(i);
+  });
+  const claimedBy = new Map<number, number>();
+  for (const lines of claims.values()) for (const i of lines) claimedBy.set(i, (claimedBy.get(i) ?? 0) + 1);
+  for (const [l, lines] of claims) {
+    if (lines.some((i) => (claimedBy.get(i) ?? 0) > 1 || contested.has(i))) {
+      claims.delete(l);
+      for (const i of lines) contested.add(i);
+    }
+  }
+  return { claims, contested };
 }
 
 /** The figures a row ends in. */
