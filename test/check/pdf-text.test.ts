@@ -39,14 +39,17 @@ beforeAll(async () => {
   for (const name of names) reports.set(name, checkReport(readText(texts.get(name) ?? '')));
 }, 600_000);
 
-/** Each cell of a case as read, against its true value (null for a blank). */
-function outcomesOf(name: string): Outcomes {
+/** Each cell of a case's true values (null for a blank). */
+function truthOf(name: string): Record<string, number | null | undefined> {
   const c = cases[name];
-  const report = reports.get(name) as CheckedReport;
-  const kinds = cellsOf(getFormat(c.format) ?? report.format);
+  const kinds = cellsOf(getFormat(c.format) ?? (reports.get(name) as CheckedReport).format);
   const blanks = new Set(c.findings.filter((k) => k.startsWith('cell.blank:')).map((k) => k.slice('cell.blank:'.length)));
-  const truth = Object.fromEntries(Object.entries(c.values).map(([id, text]) => [id, blanks.has(id) ? null : parseCell(text, kinds.get(id)?.column.kind ?? 'count').value?.toNumber()]));
-  return outcomes(report, truth);
+  return Object.fromEntries(Object.entries(c.values).map(([id, text]) => [id, blanks.has(id) ? null : parseCell(text, kinds.get(id)?.column.kind ?? 'count').value?.toNumber()]));
+}
+
+/** Each cell of a case as read, against its true value. */
+function outcomesOf(name: string): Outcomes {
+  return outcomes(reports.get(name) as CheckedReport, truthOf(name));
 }
 
 describe.each(names)('%s printed to PDF and read with pdftotext -layout', (name) => {
@@ -69,5 +72,29 @@ describe.each(names)('%s printed to PDF and read with pdftotext -layout', (name)
     const report = reports.get(name) as CheckedReport;
     const keys = report.findings.filter((f) => /^(t3\.|t4\.)/.test(f.code)).map(findingKey);
     for (const key of keys) expect([name, c.findings.includes(key) ? 'documented' : key]).toEqual([name, 'documented']);
+  });
+});
+
+describe.each(['huaian-2024-clean', 'huaian-2024-noisy', 'shanghai-2019-clean'])('%s as PDF text, damaged further', (name) => {
+  /** The text with two adjacent figures of a line glued together, or one line left out: each in turn. */
+  function damaged(): { line: number; text: string }[] {
+    const lines = (texts.get(name) ?? '').split('\n');
+    return lines.flatMap((line, i) => [
+      ...[...line.matchAll(/(\d) +(?=\d)/g)].map((gap) => {
+        const at = (gap.index ?? 0) + 1;
+        return { line: i + 1, text: [...lines.slice(0, i), line.slice(0, at) + line.slice(at + gap[0].length - 1), ...lines.slice(i + 1)].join('\n') };
+      }),
+      ...(line.trim() === '' ? [] : [{ line: i + 1, text: [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n') }]),
+    ]);
+  }
+
+  test('every variant reads each value right or names it, never wrong', () => {
+    const variants = damaged();
+    expect(variants.length).toBeGreaterThan(100);
+    const truth = truthOf(name);
+    for (const { line, text } of variants) {
+      const { wrong, silent } = outcomes(checkReport(readText(text)), truth);
+      expect([line, wrong, silent]).toEqual([line, [], []]);
+    }
   });
 });

@@ -219,7 +219,7 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
       ambiguousGap(gapRows.length, gapRows.flat().map((i) => rows[i].source));
     }
   }
-  if (missing.length > 0 && missing.length < block.rows.length) {
+  if (missing.length > 0) {
     reading.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
   }
   if (runTogether.length > 0) reconstruct(reading, block, runTogether, unresolved);
