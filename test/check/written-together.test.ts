@@ -124,3 +124,55 @@ test('both kinds occur over the variants', () => {
   expect(kinds.filter(([reconstructed]) => reconstructed).length).toBeGreaterThanOrEqual(8);
   expect(kinds.filter(([, ambiguous]) => ambiguous).length).toBeGreaterThanOrEqual(4);
 });
+
+/** Cell-lines text with each table on one line and a mark between every two cells (label cells included). */
+function markCellBreaks(text: string, mark: string): string {
+  const out: string[] = [];
+  let row: string[] | undefined;
+  let table: string[] | undefined;
+  const endRow = (): void => {
+    if (row && row.length > 0) (table ??= []).push(row.join(mark));
+    row = undefined;
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('\t')) {
+      (row ??= []).push(...line.split('\t').slice(1).map((c) => c.trim()).filter((c) => c !== ''));
+      continue;
+    }
+    if (row && row.length > 0 && line.trim() !== '') {
+      row[row.length - 1] += line.trim();
+      continue;
+    }
+    endRow();
+    if (line.trim() === '') continue;
+    if (table) out.push(table.join(mark));
+    table = undefined;
+    out.push(line);
+  }
+  endRow();
+  if (table) out.push(table.join(mark));
+  return out.join('\n');
+}
+
+test.each(['huaian-2024-clean.txt', 'wutuan-2019.txt'])('%s on single lines with some cell breaks left (one at a time, every third): never a wrong value', (name) => {
+  const source = sources.find((s) => s.name === name) as (typeof sources)[number];
+  const clean = checkReport(readText(source.text));
+  const marked = markCellBreaks(source.text, '¦');
+  const breaks = [...marked.matchAll(/¦/g)].map((m) => m.index ?? 0);
+  const variants = [
+    ...breaks.map((at) => `${marked.slice(0, at)} ${marked.slice(at + 1)}`.replace(/¦/g, '')),
+    ...[0, 1, 2].map((phase) => {
+      let k = 0;
+      return marked.replace(/¦/g, () => (k++ % 3 === phase ? ' ' : ''));
+    }),
+  ];
+  expect(variants.length).toBeGreaterThan(200);
+  let reconstructed = 0;
+  for (const text of variants) {
+    const report = checkReport(readText(text));
+    const { wrong, silent } = outcomes(report, clean.values);
+    expect([wrong, silent]).toEqual([[], []]);
+    if (report.findings.some((f) => f.code === 'import.reconstructed')) reconstructed++;
+  }
+  expect(reconstructed).toBe(variants.length);
+});
