@@ -88,8 +88,13 @@ function textInfo(raw: RawValue): TextInfo {
   return info;
 }
 
-/** Labels a longer text may be cut into: the dictionary's, longest first. */
-const BY_LENGTH = [...DICTIONARY.labels].sort((a, b) => b.length - a.length);
+/** Labels a longer text may be cut into: the dictionary's by their first character, longest first. */
+const BY_FIRST = new Map<string, string[]>();
+for (const label of [...DICTIONARY.labels].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST.get(label[0]) ?? [];
+  list.push(label);
+  BY_FIRST.set(label[0], list);
+}
 /** Text between labels that the cut leaves over, at most this share of the whole. */
 const MAX_LEFT_OVER = 1 / 3;
 
@@ -105,7 +110,8 @@ function labelRun(text: string): string[] | undefined {
   let leftOver = '';
   let labels = 0;
   for (let i = 0; i < label.length; ) {
-    const found = BY_LENGTH.find((l) => label.startsWith(l, i));
+    if (leftOver.length > label.length * MAX_LEFT_OVER) return undefined;
+    const found = BY_FIRST.get(label[i])?.find((l) => label.startsWith(l, i));
     if (found) {
       if (leftOver !== '') parts.push(leftOver);
       parts.push(found);
