@@ -122,6 +122,41 @@ describe('splitting rules', () => {
     expect(values(allRows(readText('合计  12 件\n'))[0])).toEqual(['合计', '12 件']);
   });
 
+  test('a label and its figures on one field are cut apart', () => {
+    expect(values(allRows(readText('行政事业性收费 96171.6\n'))[0])).toEqual(['行政事业性收费', '96171.6']);
+    expect(values(allRows(readText('          行政机关不再处理其政府信息公开 67 3 0 0        1    0   71\n'))[0])).toEqual(['行政机关不再处理其政府信息公开', '67', '3', '0', '0', '1', '0', '71']);
+  });
+
+  test('rows whose cells all ran together on one line: a row at each label, figures kept as they ran', () => {
+    const rows = allRows(readText('一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000\n'));
+    expect(rows.map(values)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '230', '000023'],
+      ['二、上年结转政府信息公开申请数量', '0000000'],
+    ]);
+    expect(rows.map((r) => r.source)).toEqual(['第1行', '第1行']);
+  });
+
+  test('an item number glued to the figures before it starts the next label; decimals stay whole', () => {
+    const rows = allRows(readText('（三）不予公开8.属于行政查询事项0 01.本机关不掌握相关政府信息1 2第二十条第（八）项行政事业性收费52.15第二十条第（九）项\n'));
+    expect(rows.map(values)).toEqual([['（三）不予公开'], ['8.属于行政查询事项', '0', '0'], ['1.本机关不掌握相关政府信息', '1', '2'], ['第二十条第（八）项'], ['行政事业性收费', '52.15'], ['第二十条第（九）项']]);
+  });
+
+  test('a figure before a lone 年 (三、本年度办理结果 printed one character per line) stays a figure; years, dates and document numbers stay text', () => {
+    expect(allRows(readText('2.其他法律行政法规禁止公开301000031年3.危及“三安全一稳定”5000005\n')).map(values)).toEqual([
+      ['2.其他法律行政法规禁止公开', '301000031'],
+      ['年'],
+      ['3.危及“三安全一稳定”', '5000005'],
+    ]);
+    expect(allRows(readText('淮安市人民政府2024年政府信息公开工作年度报告\n')).map(values)).toEqual([['淮安市人民政府2024年政府信息公开工作年度报告']]);
+    expect(allRows(readText('国办公开办函〔2019〕60号12月31日前\n')).map(values)).toEqual([['国办公开办函〔2019〕60号12月31日前']]);
+  });
+
+  test('sentences are never cut: a full stop, or a comma after a figure', () => {
+    for (const line of ['2024年，本机关新收政府信息公开申请3119件，办结3050件', '本年收到申请12件。其中予以公开3件。']) {
+      expect(allRows(readText(`${line}\n`)).map(values)).toEqual([[line]]);
+    }
+  });
+
   test('full-width spaces align columns like spaces', () => {
     expect(values(allRows(readText('规章\u3000\u30001\u3000\u30000\n'))[0])).toEqual(['规章', '1', '0']);
   });

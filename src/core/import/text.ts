@@ -91,6 +91,79 @@ function readCellLines(lines: readonly string[]): GridRow[] {
 /** Numbers run together by a narrow PDF column: `53 0 0`. */
 const NUMERIC_TOKEN = /^[+-]?[0-9０-９]+(?:[.,．，][0-9０-９]+)*$/;
 
+/** A figure inside text: digits (full-width too), decimal or thousands parts, a unit kept with it (`251000元`). */
+const FIGURE_IN_TEXT = /[0-9０-９]+(?:[.,．][0-9０-９]+)*(?: ?(?:万元|元|件|%|％))?/g;
+/** After a figure, an item number's mark (`1.属于国家秘密`, `2、重复申请`): the digit before it starts a label. */
+const ITEM_MARK = /^[.．、][^0-9０-９]/;
+/**
+ * Whether the figure at [start, end) of `text` is part of the words around it: a year
+ * (`2024年`), a date (`12月31日`), a document number (`〔2019〕60号`), `第3项`. A figure before a
+ * lone 年 stays a figure: PDF text prints 三、本年度办理结果 one character per line between rows.
+ */
+function partOfWord(text: string, start: number, end: number): boolean {
+  const digits = text.slice(start, end);
+  const next = text.charAt(end);
+  if (next === '年') return /^[0-9０-９]{4}$/.test(digits);
+  if (next === '月' || next === '日') return /^[0-9０-９]{1,2}$/.test(digits);
+  return next === '号' || /[第〔［[]$/.test(text.slice(0, start));
+}
+const CJK = /[\u3400-\u9fff]/;
+
+interface Token {
+  text: string;
+  figure: boolean;
+}
+
+/**
+ * A label and its figures written together (`行政事业性收费 96171.6`, `申请数量230 000023二、上年结转`):
+ * the text cut into label text and figures. An item number glued to the figures before it is
+ * the label's (`0 01.属于国家秘密` is `0`, `0`, `1.属于国家秘密`).
+ */
+function tokenise(part: string): Token[] {
+  const tokens: Token[] = [];
+  let text = '';
+  let at = 0;
+  const flushText = (): void => {
+    if (text.trim() !== '') tokens.push({ text: text.trim(), figure: false });
+    text = '';
+  };
+  for (const m of part.matchAll(FIGURE_IN_TEXT)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    text += part.slice(at, start);
+    at = end;
+    const after = part.slice(end);
+    if (partOfWord(part, start, end)) {
+      text += m[0];
+      continue;
+    }
+    const item = ITEM_MARK.test(after) && !/[^0-9０-９]$/.test(m[0]);
+    const figure = item ? m[0].slice(0, -1) : m[0];
+    if (figure !== '') {
+      flushText();
+      tokens.push({ text: figure, figure: true });
+    }
+    if (item) {
+      flushText();
+      text = m[0].slice(-1);
+    }
+  }
+  text += part.slice(at);
+  flushText();
+  return tokens;
+}
+
+/** Section and item marks a label starts with (`二、`, `（一）`, `第二十条第（一）项`), where labels written together are cut apart. */
+const LABEL_START = /(?<![第\d０-９])(?=[一二三四五六七八九十]、|[（(][一二三四五六七八九十]+[)）](?!项)|第二十条)|(?<=第二十条 ?第[（(][一二三四五六七八九十]+[)）]项)/;
+
+/** A sentence, not a label: a full stop, or a comma right after a figure or year (`3119件，`, `2024年，`). */
+const PROSE = /。|[0-9０-９件年元%％]，/;
+
+/** Whether a part of a line is text with figures written into it: a label, never a sentence. */
+function hasFiguresInText(part: string): boolean {
+  return CJK.test(part) && /[0-9０-９]/.test(part) && !PROSE.test(part);
+}
+
 function splitLayoutField(field: string): string[] {
   const trimmed = field.trim();
   if (trimmed === '') return [''];
@@ -99,9 +172,32 @@ function splitLayoutField(field: string): string[] {
   for (const part of parts) {
     const tokens = part.split(' ');
     if (tokens.length > 1 && tokens.every((t) => NUMERIC_TOKEN.test(t))) out.push(...tokens);
+    else if (hasFiguresInText(part)) out.push(...tokenise(part).map((t) => t.text));
     else out.push(part);
   }
   return out;
+}
+
+/**
+ * A line holding several rows written together (a page scraped without its cell breaks:
+ * `…申请数量230 000023二、上年结转…`): a row starts at each label after figures and at each
+ * section or item mark. Undefined for any other line.
+ */
+function splitRowsWrittenTogether(line: string): string[][] | undefined {
+  if (line.includes('\t') || splitPipes(line) || !hasFiguresInText(line)) return undefined;
+  const tokens = line
+    .trim()
+    .split(/ {2,}/)
+    .flatMap((part) => tokenise(part));
+  const textAfterFigure = tokens.some((t, k) => !t.figure && tokens.slice(0, k).some((u) => u.figure));
+  if (!textAfterFigure) return undefined;
+  const rows: string[][] = [];
+  for (const t of tokens) {
+    if (t.figure && rows.length > 0) rows[rows.length - 1].push(t.text);
+    else if (t.figure) rows.push([t.text]);
+    else for (const label of t.text.split(LABEL_START)) if (label.trim() !== '') rows.push([label.trim()]);
+  }
+  return rows;
 }
 
 function readLayout(lines: readonly string[]): GridRow[] {
@@ -110,9 +206,15 @@ function readLayout(lines: readonly string[]): GridRow[] {
     // Form feeds separate PDF pages; full-width and no-break spaces align columns like spaces.
     const line = raw.replace(/\f/g, '').replace(/[\u3000\u00a0]/g, ' ');
     if (line.trim() === '') return;
+    const source = `第${i + 1}行`;
+    const together = splitRowsWrittenTogether(line);
+    if (together) {
+      for (const cells of together) rows.push({ cells: cells.map(text), source });
+      return;
+    }
     const fields = line.includes('\t') ? line.split('\t') : (splitPipes(line) ?? [line]);
     const cells = fields.flatMap(splitLayoutField);
-    rows.push({ cells: cells.map(text), source: `第${i + 1}行` });
+    rows.push({ cells: cells.map(text), source });
   });
   return rows;
 }

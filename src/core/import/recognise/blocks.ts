@@ -152,14 +152,29 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   const cellCount = (defIndex: number, row: Row, found: number): void => {
     reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'cellCount', block: block.prefix, row: block.rows[defIndex].id, expected: n, found, source: row.source } });
   };
-  for (const l of byDef.values()) {
+  const anchors = [...byDef.values()].sort((a, b) => a.defIndex - b.defIndex);
+  if (anchors.some((a, k) => k > 0 && a.rowIndex < anchors[k - 1].rowIndex)) {
+    reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'rowOrder', block: block.prefix, rows: block.rows.map((r) => r.id) } });
+    return;
+  }
+  for (const l of anchors) taken.add(l.rowIndex);
+  const { claims, contested } = claimFigureLines(rows, from, to, block, anchors, new Set(labelled.map((l) => l.rowIndex)));
+  for (const lines of claims.values()) for (const i of lines) taken.add(i);
+  for (const i of contested) taken.add(i);
+
+  for (const l of anchors) {
     const row = rows[l.rowIndex];
     const from = row.cells[l.cellIndex].pos + 1;
+    const more = claims.get(l);
+    if (more) {
+      const joined = joinRows([row, ...more.map((i) => rows[i])], [filledAfter(row, l.cellIndex + 1, from), ...more.map((i) => figuresOf(rows[i]))]);
+      runTogether.push({ row: joined.row, rowIds: [block.rows[l.defIndex].id], ids: ids[l.defIndex], figures: joined.figures });
+      continue;
+    }
     const picked = pickValues(row, l.cellIndex + 1, n, positions, from);
-    taken.add(l.rowIndex);
     if (Array.isArray(picked)) assign(l.defIndex, row, picked);
     // Fewer figures than columns: numbers may have run together.
-    else if (picked.found < n) runTogether.push({ row, rowIds: [block.rows[l.defIndex].id], ids: ids[l.defIndex], figures: filledAfter(row, l.cellIndex + 1, from) });
+    else if (picked.found > 0 && picked.found < n) runTogether.push({ row, rowIds: [block.rows[l.defIndex].id], ids: ids[l.defIndex], figures: filledAfter(row, l.cellIndex + 1, from) });
     else cellCount(l.defIndex, row, picked.found);
   }
   const unresolved = (r: RunTogether): void => cellCount(block.rows.findIndex((d) => d.id === r.rowIds[0]), r.row, r.figures.length);
@@ -172,37 +187,132 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   const short = untaken.filter((i) => figuresAtEnd(rows[i].cells) > 0);
 
   // Fill each gap between found rows (in table order) with the unlabelled rows lying between them.
-  const anchors = [...byDef.values()].sort((a, b) => a.defIndex - b.defIndex);
-  if (anchors.some((a, k) => k > 0 && a.rowIndex < anchors[k - 1].rowIndex)) {
-    runTogether.forEach(unresolved);
-    reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'rowOrder', block: block.prefix } });
-    return;
-  }
   const bounds = [{ defIndex: -1, rowIndex: from - 1 }, ...anchors, { defIndex: block.rows.length, rowIndex: to }];
   const missing: string[] = [];
   for (let k = 1; k < bounds.length; k++) {
     const gapDefs = range(bounds[k - 1].defIndex + 1, bounds[k].defIndex);
     if (gapDefs.length === 0) continue;
     const inGap = (i: number): boolean => i > bounds[k - 1].rowIndex && i < bounds[k].rowIndex;
-    let gapRows = unlabelled.filter(inGap);
-    if (gapRows.length !== gapDefs.length && short.filter(inGap).length === gapDefs.length) gapRows = short.filter(inGap);
+    const ambiguousGap = (found: number, sources: string[]): void => {
+      reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'unlabelledRows', block: block.prefix, rows: gapDefs.map((d) => block.rows[d].id), found, sources } });
+    };
+    if ([...contested].some(inGap)) {
+      ambiguousGap(short.filter(inGap).length, [...contested].filter(inGap).map((i) => rows[i].source));
+      continue;
+    }
+    let gapRows = unlabelled.filter(inGap).map((i) => [i]);
+    if (gapRows.length !== gapDefs.length && short.filter(inGap).length === gapDefs.length) gapRows = short.filter(inGap).map((i) => [i]);
+    // A row's figures split over lines (PDF text): adjacent lines whose figures add up to a row.
+    if (gapRows.length !== gapDefs.length && !rows[from].positional) gapRows = groupLines(rows, short.filter(inGap), n) ?? gapRows;
     if (gapRows.length === gapDefs.length && anchors.length > 0) {
       gapDefs.forEach((d, j) => {
-        const row = rows[gapRows[j]];
-        const figures = row.cells.filter((c) => !c.empty).slice(-figuresAtEnd(row.cells));
-        if (figures.length === n) assign(d, row, figures);
-        else runTogether.push({ row, rowIds: [block.rows[d].id], ids: ids[d], figures });
+        const joined = joinRows(
+          gapRows[j].map((i) => rows[i]),
+          gapRows[j].map((i) => figuresOf(rows[i])),
+        );
+        if (gapRows[j].length === 1 && joined.figures.length === n) assign(d, joined.row, joined.figures);
+        else runTogether.push({ row: joined.row, rowIds: [block.rows[d].id], ids: ids[d], figures: joined.figures });
       });
     } else if (gapRows.length === 0 || anchors.length === 0) {
       missing.push(...gapDefs.map((d) => block.rows[d].id));
     } else {
-      reading.problems.push({ code: 'import.ambiguous', table: block.table, params: { reason: 'unlabelledRows', block: block.prefix, rows: gapDefs.map((d) => block.rows[d].id), found: gapRows.length, sources: gapRows.map((i) => rows[i].source) } });
+      ambiguousGap(gapRows.length, gapRows.flat().map((i) => rows[i].source));
     }
   }
-  if (missing.length > 0 && missing.length < block.rows.length) {
+  if (missing.length > 0) {
     reading.problems.push({ code: 'import.partialTable', table: block.table, params: { block: block.prefix, missingRows: missing } });
   }
   if (runTogether.length > 0) reconstruct(reading, block, runTogether, unresolved);
+}
+
+/**
+ * The lines each labelled row of text takes its missing figures from: a label wrapped over
+ * lines carries its figures on any one of them (PDF text), so the rest of a row's figures are
+ * on the lines just below or just above it, never past another label. Lines that more than one
+ * row could own — both sides fit, two rows claim them, or a side borders rows whose labels were
+ * lost — are contested: given to none.
+ */
+function claimFigureLines(rows: readonly Row[], from: number, to: number, block: BlockDef, anchors: readonly LabelledRow[], labelled: ReadonlySet<number>): { claims: Map<LabelledRow, number[]>; contested: Set<number> } {
+  const n = block.columns.length;
+  const contested = new Set<number>();
+  const claims = new Map<LabelledRow, number[]>();
+  anchors.forEach((l, k) => {
+    const row = rows[l.rowIndex];
+    if (row.positional) return;
+    const own = filledAfter(row, l.cellIndex + 1, row.cells[l.cellIndex].pos + 1).length;
+    if (own >= n) return;
+    const sides = [figureLines(rows, l.rowIndex, 1, to, n - own, labelled), figureLines(rows, l.rowIndex, -1, from, n - own, labelled)];
+    const safe = [anchors[k + 1] ? anchors[k + 1].defIndex === l.defIndex + 1 : l.defIndex === block.rows.length - 1, anchors[k - 1] ? anchors[k - 1].defIndex === l.defIndex - 1 : l.defIndex === 0];
+    const found = sides.flatMap((lines, side) => (lines ? [{ lines, safe: safe[side] }] : []));
+    if (found.length === 1 && found[0].safe) claims.set(l, found[0].lines);
+    else for (const f of found) for (const i of f.lines) contested.add(i);
+  });
+  const claimedBy = new Map<number, number>();
+  for (const lines of claims.values()) for (const i of lines) claimedBy.set(i, (claimedBy.get(i) ?? 0) + 1);
+  for (const [l, lines] of claims) {
+    if (lines.some((i) => (claimedBy.get(i) ?? 0) > 1 || contested.has(i))) {
+      claims.delete(l);
+      for (const i of lines) contested.add(i);
+    }
+  }
+  return { claims, contested };
+}
+
+/** The figures a row ends in. */
+function figuresOf(row: Row): RowCell[] {
+  const n = figuresAtEnd(row.cells);
+  return n === 0 ? [] : row.cells.filter((c) => !c.empty).slice(-n);
+}
+
+/**
+ * The lines next to row `at` (below for `step` 1, above for −1, up to `bound`) holding exactly
+ * `need` more figures: lines with figures, and lines of label text between them, never a
+ * labelled row. Undefined when they do not add up.
+ */
+function figureLines(rows: readonly Row[], at: number, step: 1 | -1, bound: number, need: number, labelled: ReadonlySet<number>): number[] | undefined {
+  const lines: number[] = [];
+  let sum = 0;
+  for (let i = at + step, seen = 0; step > 0 ? i < bound : i > bound; i += step, seen++) {
+    if (labelled.has(i) || seen >= 3 || rows[i].positional) return undefined;
+    const filled = rows[i].cells.filter((c) => !c.empty);
+    const figures = figuresAtEnd(rows[i].cells);
+    // Anything but label text before the figures (a stray figure, text after them) ends the search.
+    if (filled.some((c, k) => c.valueLike && k < filled.length - figures)) return undefined;
+    if (figures === 0) {
+      if (lines.length > 0) return undefined;
+      continue;
+    }
+    lines.push(i);
+    sum += figures;
+    if (sum === need) return step > 0 ? lines : lines.reverse();
+    if (sum > need) return undefined;
+  }
+  return undefined;
+}
+
+/** Adjacent lines (at most one line of label text between them) whose figures add up to `n` each; undefined when they do not. */
+function groupLines(rows: readonly Row[], lines: readonly number[], n: number): number[][] | undefined {
+  const groups: number[][] = [];
+  let open: number[] = [];
+  let sum = 0;
+  for (const i of lines) {
+    if (open.length > 0 && i - open[open.length - 1] > 2) return undefined;
+    open.push(i);
+    sum += figuresAtEnd(rows[i].cells);
+    if (sum > n) return undefined;
+    if (sum === n) {
+      groups.push(open);
+      open = [];
+      sum = 0;
+    }
+  }
+  return open.length === 0 ? groups : undefined;
+}
+
+/** One row of several lines' figures, named by all their lines (`第12行、第13行`). */
+function joinRows(lines: readonly Row[], figures: readonly (readonly RowCell[])[]): { row: Row; figures: RowCell[] } {
+  if (lines.length === 1) return { row: lines[0], figures: [...figures[0]] };
+  return { row: { ...lines[0], source: lines.map((r) => r.source).join('、') }, figures: figures.flat() };
 }
 
 /** The filled cells of a row from index `first` and position `from` on: the figures after its label. */
@@ -215,9 +325,11 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
   const review = DICTIONARY.idOf('行政复议');
   const left = rows[from].cells.find((c) => scoreOf(c.hits, review) >= 0.9)?.pos ?? 0;
   const n = block.rows.length * block.columns.length;
-  // The value row is the first one holding any figure; everything before it is header.
+  // The value row is the first one holding any figure; everything before it is header. Text
+  // that lost its line breaks carries the figures on the header's own row, after its labels.
+  const onHeader = figuresAtEnd(rows[from].cells) > 0;
   const last = Math.min(to, from + 30);
-  let r = from + 1;
+  let r = onHeader ? from : from + 1;
   while (r < last && !rows[r].cells.some((c) => c.valueLike && c.pos >= left)) r++;
   if (r >= last) {
     reading.problems.push({ code: 'import.partialTable', table: 't4', params: { block: 't4', missingRows: block.rows.map((g) => g.id) } });
@@ -226,11 +338,11 @@ export function readT4(rows: readonly Row[], from: number, to: number, block: Bl
   const row = rows[r];
   const columns = labelsOf(block).columns;
   const positions = headerPositions(rows, from, r, block.rows.flatMap(() => columns));
-  const first = row.cells.findIndex((c) => c.pos >= left);
+  const first = onHeader ? row.cells.length - figuresAtEnd(row.cells) : row.cells.findIndex((c) => c.pos >= left);
   const picked = pickValues(row, first < 0 ? row.cells.length : first, n, positions, left);
   if (!Array.isArray(picked)) {
     const cellCount = (): void => {
-      reading.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', expected: n, found: picked.found, source: row.source } });
+      reading.problems.push({ code: 'import.ambiguous', table: 't4', params: { reason: 'cellCount', block: 't4', rows: block.rows.map((g) => g.id), expected: n, found: picked.found, source: row.source } });
     };
     if (picked.found < n) reconstruct(reading, block, [{ row, rowIds: block.rows.map((g) => g.id), ids: labelsOf(block).ids.flat(), figures: filledAfter(row, first < 0 ? row.cells.length : first, left) }], cellCount);
     else cellCount();

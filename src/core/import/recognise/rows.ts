@@ -88,6 +88,46 @@ function textInfo(raw: RawValue): TextInfo {
   return info;
 }
 
+/** Labels a longer text may be cut into: the dictionary's by their first character, longest first. */
+const BY_FIRST = new Map<string, string[]>();
+for (const label of [...DICTIONARY.labels].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST.get(label[0]) ?? [];
+  list.push(label);
+  BY_FIRST.set(label[0], list);
+}
+/** Text between labels that the cut leaves over, at most this share of the whole. */
+const MAX_LEFT_OVER = 1 / 3;
+
+/**
+ * A text cell that is several labels written together (a page scraped without its cell breaks:
+ * `行政复议行政诉讼结果维持结果纠正…`), cut at the labels it is made of, longest first from the
+ * left; undefined for any other text, sentences (`。`) included.
+ */
+function labelRun(text: string): string[] | undefined {
+  const label = normaliseLabel(text);
+  if (label.length < 6 || label.includes('。')) return undefined;
+  const parts: string[] = [];
+  let leftOver = '';
+  let labels = 0;
+  for (let i = 0; i < label.length; ) {
+    if (leftOver.length > label.length * MAX_LEFT_OVER) return undefined;
+    const found = BY_FIRST.get(label[i])?.find((l) => label.startsWith(l, i));
+    if (found) {
+      if (leftOver !== '') parts.push(leftOver);
+      parts.push(found);
+      leftOver = '';
+      labels++;
+      i += found.length;
+    } else {
+      leftOver += label[i];
+      i++;
+    }
+  }
+  if (leftOver !== '') parts.push(leftOver);
+  const left = parts.reduce((n, p) => n + (DICTIONARY.labels.includes(p) ? 0 : p.length), 0);
+  return labels >= 2 && left <= label.length * MAX_LEFT_OVER ? parts : undefined;
+}
+
 /** Flattens the grids into rows of classified cells and indexes the rows by label. */
 export function indexRows(grids: readonly Grid[]): Rows {
   const rows: Row[] = [];
@@ -100,13 +140,17 @@ export function indexRows(grids: readonly Grid[]): Rows {
       const cells: RowCell[] = [];
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
-        const { empty, valueLike, hits } = textInfo(cell.value);
-        cells.push({ raw: cell.value, pos, empty, valueLike, hits });
-        for (const hit of hits) {
-          const list = byLabel[hit.id];
-          const last = list.at(-1);
-          if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
-          else list.push({ row: rowIndex, score: hit.score });
+        const info = textInfo(cell.value);
+        const parts = positional || info.valueLike || info.empty || info.hits.some((h) => h.score >= 0.9) ? undefined : labelRun(rawToText(cell.value));
+        for (const raw of parts ?? [cell.value]) {
+          const { empty, valueLike, hits } = parts ? textInfo(raw) : info;
+          cells.push({ raw, pos, empty, valueLike, hits });
+          for (const hit of hits) {
+            const list = byLabel[hit.id];
+            const last = list.at(-1);
+            if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
+            else list.push({ row: rowIndex, score: hit.score });
+          }
         }
       });
       rows.push({ cells, source: row.source, gridName: grid.name, positional, origin: row.origin, width: row.cells.length });
