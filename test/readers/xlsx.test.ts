@@ -66,6 +66,8 @@ describe('cell values', () => {
     ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 3 };
     ws.getCell('A4').value = { formula: 'A1/0', result: { error: '#DIV/0!' } };
     ws.getCell('A5').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('A6').value = { formula: 'A1-1', result: 0 };
+    ws.getCell('A7').value = { formula: 'A1>2', result: false };
     ws.getCell('B1').value = { richText: [{ text: '本年' }, { font: { bold: true }, text: '新收' }] };
     ws.getCell('B2').value = { text: '链接文字', hyperlink: 'https://example.org/' };
     ws.getCell('B3').value = true;
@@ -93,6 +95,12 @@ describe('cell values', () => {
     expect(cell(0, 2, 0)).toEqual({ value: 3 });
     expect(cell(0, 3, 0)).toEqual({ value: { error: '#DIV/0!' } });
     expect(cell(0, 4, 0)).toEqual({ value: '=A1*2' });
+  });
+
+  // Regression: ExcelJS's cell.value drops a falsy result, so a total of 0 read as its formula (cell.notNumber).
+  test('a formula whose saved result is 0 or FALSE gives that result', () => {
+    expect(cell(0, 5, 0)).toEqual({ value: 0 });
+    expect(cell(0, 6, 0)).toEqual({ value: false });
   });
 
   test('rich text joined, hyperlinks as their text, booleans, dates, error cells', () => {

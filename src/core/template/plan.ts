@@ -23,6 +23,8 @@ export interface PlannedCell {
   numberFormat?: string;
   /** The spec id of a value cell. */
   id?: string;
+  /** For a total: the cells its `SUM` adds up, by id. */
+  sum?: readonly string[];
 }
 
 export interface PlannedCheck {
@@ -32,6 +34,8 @@ export interface PlannedCheck {
   row: number;
   col: number;
   formula: string;
+  /** The relation the formula computes `lhs − rhs` of (`MAX(0, …)` for `le`). */
+  relation: Relation;
   /** The relation's cells (this year's), as A1 addresses, for the conditional format. */
   cells: string[];
 }
@@ -78,6 +82,8 @@ export interface TemplatePlan {
 /** Marks formulas as the add-in's own: N("…") is 0, so it changes no result. */
 export const MARKER = 'N("nianbao")';
 export const NAME_PREFIX = 'NB_';
+/** Heads the check cells beside the tables: marks a sheet as the template when its names are read. */
+export const CHECK_HEADER = '年报助手校验（自动生成，请勿修改）';
 /** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
 export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
 
@@ -85,22 +91,15 @@ const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0
 const TABLE_WIDTH = 15;
 const CHECK_COL = TABLE_WIDTH + 1;
 
-/** Which cells are totals (formulas by default): row totals, （七）总计 and t4 totals. */
-function totalFormula(id: string, format: FormatDef, position: (id: string) => string): string | undefined {
+/** Which cells are totals (formulas by default), and the cells each sums: row totals, （七）总计 and t4 totals. */
+function totalTerms(id: string, format: FormatDef): readonly Term[] | undefined {
   const [table, row, col] = id.split('.');
-  const relation = rulesOf(format).relations.find(
-    (r) => r.op === 'eq' && !r.crossYear && r.lhs.length === 1 && r.lhs[0].cell === id && (r.code === 't3.rowTotal' || r.code === 't4.groupTotal' || r.code === 't3.resultTotal'),
-  );
+  const relations = rulesOf(format).relations;
   // （七）总计 / 总计 is both a row and a column total: the row total wins, both agree when filled.
-  if (table === 't3' && row === 'resultTotal' && col === 'total') {
-    const rowTotal = rulesOf(format).relations.find((r) => r.key === 't3.rowTotal:resultTotal');
-    return rowTotal ? `=${sumOf(rowTotal.rhs, position)}` : undefined;
-  }
-  return relation ? `=${sumOf(relation.rhs, position)}` : undefined;
-}
-
-function sumOf(terms: readonly Term[], position: (id: string) => string): string {
-  return `SUM(${terms.map((t) => position(t.cell)).join(',')})`;
+  if (table === 't3' && row === 'resultTotal' && col === 'total') return relations.find((r) => r.key === 't3.rowTotal:resultTotal')?.rhs;
+  return relations.find(
+    (r) => r.op === 'eq' && !r.crossYear && r.lhs.length === 1 && r.lhs[0].cell === id && (r.code === 't3.rowTotal' || r.code === 't4.groupTotal' || r.code === 't3.resultTotal'),
+  )?.rhs;
 }
 
 function side(terms: readonly Term[], position: (id: string) => string): string {
@@ -149,15 +148,16 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   const byKind = new Map<ValueKind, string[]>();
   for (const p of valuePositions) {
     const kind = defs.get(p.id)?.column.kind ?? 'count';
-    const formula = options.totals === 'value' ? undefined : totalFormula(p.id, format, position);
-    cells.push({ row: p.row, col: p.col, role: formula ? 'computed' : 'input', id: p.id, value: formula ? undefined : null, formula, numberFormat: NUMBER_FORMATS[kind] });
+    const sum = options.totals === 'value' ? undefined : totalTerms(p.id, format)?.map((t) => t.cell);
+    const formula = sum ? `=SUM(${sum.map(position).join(',')})` : undefined;
+    cells.push({ row: p.row, col: p.col, role: formula ? 'computed' : 'input', id: p.id, value: formula ? undefined : null, formula, sum, numberFormat: NUMBER_FORMATS[kind] });
     if (!formula) byKind.set(kind, [...(byKind.get(kind) ?? []), a1(p.row, p.col)]);
   }
 
   // Check cells beside the tables (outside the print area): one per relation of this year.
   const checks: PlannedCheck[] = [];
   const names = namer(format);
-  cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: '年报助手校验（自动生成，请勿修改）' });
+  cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: CHECK_HEADER });
   cells.push({ row: 3, col: CHECK_COL, role: 'checkHeader', value: '规则' });
   cells.push({ row: 3, col: CHECK_COL + 1, role: 'checkHeader', value: '差额' });
   let checkRow = 4;
@@ -165,7 +165,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     const formula = checkFormula(r, position);
     cells.push({ row: checkRow, col: CHECK_COL, role: 'checkLabel', value: checkLabel(r, names) });
     cells.push({ row: checkRow, col: CHECK_COL + 1, role: 'check', formula });
-    checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
+    checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, relation: r, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
     checkRow += 1;
   }
 
