@@ -3,6 +3,7 @@ import { HELP, parseArgs, UsageError } from './args';
 import { runCheck, EXIT_UNREADABLE, type Io } from './commands/check';
 import { runExport } from './commands/export';
 import { runNarrate } from './commands/narrate';
+import { runTemplate } from './commands/template';
 
 import { version as VERSION } from '../../package.json';
 
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return runNarrate(args, io);
     case 'export':
       return runExport(args, io);
+    case 'template':
+      return runTemplate(args, io);
   }
 }
 

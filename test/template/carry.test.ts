@@ -63,3 +63,10 @@ test('blank, unreadable, missing or negative figures are not carried, and each s
   });
   for (const id of Object.keys(why)) expect(carry.values).not.toHaveProperty(id);
 });
+
+test('cells the template computes (totals as formulas) are left to the formula', () => {
+  const huaian = loadCellsFixture('huaian-2024');
+  const carry = carryOver(f2021, { format: f2021, year: 2024, cells: rawCells(huaian) }, new Set(['t3.carriedIn.total']));
+  expect(Object.keys(carry.values)).toEqual(COLUMNS.filter((c) => c !== 'total').map((c) => `t3.carriedIn.${c}`));
+  expect(carry.notCarried).toEqual([]);
+});

@@ -43,7 +43,11 @@ export interface CarryOver {
   incomparableTables: TableId[];
 }
 
-export function carryOver(format: FormatDef, lastYear: ReportInput): CarryOver {
+/**
+ * What of this year's cells follows from `lastYear`. Cells in `computed` (the template's total
+ * formulas) are skipped: the spreadsheet works them out from the cells carried.
+ */
+export function carryOver(format: FormatDef, lastYear: ReportInput, computed: ReadonlySet<string> = new Set()): CarryOver {
   const parsed = parseReport(lastYear);
   const result: CarryOver = { values: {}, carried: [], notCarried: [], incomparableTables: [] };
   // The format declares which tables of another format map onto its own.
@@ -53,8 +57,8 @@ export function carryOver(format: FormatDef, lastYear: ReportInput): CarryOver {
   }
   for (const r of rulesOf(format).relations) {
     const fromLastYearOnly = r.crossYear && r.op === 'eq' && r.lhs.length === 1 && r.lhs[0].year === 'this' && r.rhs.every((t) => t.year === 'last');
-    if (!fromLastYearOnly) continue;
     const cell = r.lhs[0].cell;
+    if (!fromLastYearOnly || computed.has(cell)) continue;
     const from = r.rhs.map((t) => t.cell);
     if (r.rhs.some((t) => !comparable(format, lastYear.format, t.cell))) continue;
     const terms: Decimal[] = [];
