@@ -80,7 +80,7 @@ test('the file holds what the add-in installs: names, check cells, conditional f
   const parts = unzip(new Uint8Array(fs.readFileSync(out)));
   const sheetXml = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
   expect(sheetXml.match(/<cfRule type="expression"/g)).toHaveLength(plan.highlights.length);
-  expect(sheetXml).toContain(`<formula>${plan.highlights[0].formula.slice(1).replace(/"/g, '&quot;')}</formula>`);
+  expect(sheetXml).toContain(`<formula>${plan.highlights[0].formula.slice(1).replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</formula>`);
   // Excel, WPS and LibreOffice recalculate on opening (ExcelJS does not read calcPr back).
   expect(new TextDecoder().decode(parts['xl/workbook.xml'])).toContain('fullCalcOnLoad="1"');
 });
