@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { getFormat } from '../../src/core/formats/registry';
 import { a1 } from '../../src/core/template/a1';
 import { planTemplate } from '../../src/core/template/plan';
-import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { PNG_SIGNATURE, consoleProblems, offlineContext, screenshotPath } from './harness';
 import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-preview-');
@@ -72,8 +72,7 @@ async function type(page: Page, address: string, text: string): Promise<void> {
 test('a person fills the template in the grid: red cells and the finding for a wrong number; clicking it selects the cell', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 1600, height: 1000 });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const problems = consoleProblems(page);
   await page.goto(`${suite.server!.url}/preview.html`);
   await page.getByText('预览模式（无需 Excel）').waitFor();
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
@@ -134,7 +133,7 @@ test('a person fills the template in the grid: red cells and the finding for a w
   expect(png.length).toBeGreaterThan(50_000);
   expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
 
-  expect(pageErrors).toEqual([]);
+  expect(problems).toEqual([]);
   expect(blocked).toEqual([]);
   await context.close();
 });

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { PNG_SIGNATURE, consoleProblems, offlineContext, screenshotPath } from './harness';
 import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-browser-');
@@ -56,8 +56,7 @@ const overflowX = (page: Page): Promise<number> => page.evaluate(() => Math.max(
 test('insert the template, type wrong numbers, see the findings, click one, clear the marks, all pass — at 320 px', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const problems = consoleProblems(page);
 
   await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
@@ -121,7 +120,7 @@ test('insert the template, type wrong numbers, see the findings, click one, clea
   expect(await page.locator('button.finding').count()).toBe(0);
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
 
-  expect(pageErrors).toEqual([]);
+  expect(problems).toEqual([]);
   expect(blocked).toEqual([]);
   await context.close();
 });
@@ -159,6 +158,7 @@ test('the 2019 format follows a 2020 report year; formula totals are calculated;
 test('生成文字 and 导出 in the real pane: text from the tables, inserted into a sheet; export refused, then given with a reason', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
+  const problems = consoleProblems(page);
   await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('没有找到年度报告表格').waitFor();
   await page.fill('#year', '2024');
@@ -191,5 +191,6 @@ test('生成文字 and 导出 in the real pane: text from the tables, inserted i
   expect(await page.locator('#export-text').inputValue()).toContain('<table');
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   expect(blocked).toEqual([]);
+  expect(problems).toEqual([]);
   await context.close();
 });
