@@ -11,7 +11,7 @@ export interface SheetRead {
   sheetName: string;
   worksheetId: string;
   /** Set for sheets the add-in inserted (worksheet custom properties). */
-  template?: { format: string; year: number; checks?: string };
+  template?: { format: string; year: number; checks?: string; totals?: string };
   /** Cell id → raw content, for template sheets. */
   cells?: Record<string, RawValue>;
   /** Cell id → address (`D8`), for selecting and for filtering change events. */
@@ -55,7 +55,7 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
       cells[id] = excelValue(at(position.row, position.col));
       addresses[id] = a1(position.row, position.col);
     }
-    return { ...base, template: { format, year: Number(property('nianbao.year')), checks: property('nianbao.checks') }, cells, addresses };
+    return { ...base, template: { format, year: Number(property('nianbao.year')), checks: property('nianbao.checks'), totals: property('nianbao.totals') }, cells, addresses };
   }
   const grid: Grid = {
     name: sheet.name,

@@ -12,6 +12,7 @@ import type { SheetRead } from '../excel/read';
 import type { Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
+import { inputCellIds } from '../core/template/plan';
 import type { RawValue } from '../core/import/grid';
 import { parseReport } from '../core/engine/validate';
 import { checkNarrative } from '../core/narrative/check';
@@ -40,6 +41,25 @@ export interface PaneState {
   checked: boolean;
   /** The last generated text (「生成文字」). */
   narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
+  /** On the add-in's template: how many of the cells to fill in hold something, and the first blank one. */
+  progress?: Progress;
+  /**
+   * Whether blank cells are listed: a template being filled in lists them only once the user asks
+   * for a full check, generates text or exports; an automatic re-check after an edit goes back to progress.
+   */
+  listBlanks: boolean;
+}
+
+export interface Progress {
+  filled: number;
+  total: number;
+  /** Id of the first cell, in table order, still blank. */
+  next?: string;
+}
+
+/** The findings the pane lists: while a template is being filled in, blank cells are progress, not problems. */
+export function shownFindings(state: PaneState): Finding[] {
+  return state.progress && !state.listBlanks ? state.findings.filter((f) => f.code !== 'cell.blank') : state.findings;
 }
 
 /** Where the report's running text lives in the workbook. */
@@ -66,7 +86,7 @@ export interface View {
 }
 
 export class PaneController {
-  state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
+  state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false, listBlanks: false };
   private watcher?: Watcher;
   /** The cells of the last check, for generating text and exporting. */
   private raw: Record<string, RawValue> = {};
@@ -82,7 +102,10 @@ export class PaneController {
 
   async start(): Promise<void> {
     try {
-      this.watcher = await this.host.watchChanges(() => void this.check());
+      this.watcher = await this.host.watchChanges(() => {
+        this.update({ listBlanks: false });
+        void this.check();
+      });
     } catch (error) {
       this.update({ error: `无法监听工作表的修改，请使用「检查当前工作表」手动检查。（${describeExcelError(error)}）` });
     }
@@ -109,8 +132,26 @@ export class PaneController {
     return this.running;
   }
 
+  /** 「检查当前工作表」: a check that lists everything, blank cells included. */
+  fullCheck(): Promise<void> {
+    this.update({ listBlanks: true });
+    return this.check();
+  }
+
+  /** 「下一个未填写」: selects the first cell still blank. */
+  async selectNextBlank(): Promise<void> {
+    const next = this.state.progress?.next;
+    const address = next && this.state.addresses[next];
+    if (!address) return;
+    try {
+      await this.host.selectCells([address]);
+    } catch (error) {
+      this.update({ error: `无法选中单元格：${describeExcelError(error)}` });
+    }
+  }
+
   async insertTemplate(options: InsertOptions): Promise<void> {
-    this.update({ busy: true, error: undefined, notice: undefined });
+    this.update({ busy: true, error: undefined, notice: undefined, listBlanks: false });
     try {
       const inserted = await this.host.insertTemplate(options);
       const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
@@ -135,6 +176,8 @@ export class PaneController {
   narrate(request: NarrateRequest): void {
     const format = this.state.format;
     if (!format) return this.showError('当前工作表没有年度报告表格，无法生成文字。');
+    // Blank cells count here: the text would state them as 0.
+    this.update({ listBlanks: true });
     const year = this.state.year ?? request.year;
     try {
       const narrative = generateNarrative({
@@ -171,6 +214,8 @@ export class PaneController {
       return undefined;
     }
     const reason = request.reason.trim() || undefined;
+    // Blank cells count here: they are warnings an export must accept.
+    this.update({ listBlanks: true });
     // The writers (ExcelJS, docx) are most of the pane's code: loaded on the first export only.
     const { exportReport, ExportRefusedError } = await import(/* webpackChunkName: "export" */ '../core/export');
     try {
@@ -257,7 +302,7 @@ export class PaneController {
     }
     this.raw = result.raw;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
-    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, passes: this.state.passes + 1, checked: true });
   }
 
   private update(patch: Partial<PaneState>): void {
@@ -273,6 +318,7 @@ interface Analysis {
   findings: Finding[];
   addresses: Record<string, string>;
   bounds?: { top: number; left: number; bottom: number; right: number };
+  progress?: Progress;
 }
 
 /** Runs the core checks on what was read: by names on our sheets, by recognition elsewhere. */
@@ -280,7 +326,8 @@ export function analyse(read: SheetRead): Analysis {
   if (read.template && read.cells) {
     const format = getFormat(read.template.format);
     const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } });
-    return { raw: report.raw, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
+    const progress = format ? progressOf(format, read.template.totals === 'value' ? 'value' : 'formula', report.findings, read.addresses) : undefined;
+    return { raw: report.raw, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)), progress };
   }
   const report = checkReport({ grids: read.grid ? [read.grid] : [] });
   const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
@@ -294,6 +341,14 @@ export function analyse(read: SheetRead): Analysis {
     addresses,
     bounds: found ? boundsOf(Object.values(addresses)) : undefined,
   };
+}
+
+/** The cells to fill in that are on the sheet, how many hold something (not blank), and the first blank one. */
+function progressOf(format: FormatDef, totals: 'formula' | 'value', findings: readonly Finding[], addresses: Record<string, string>): Progress {
+  const blank = new Set(findings.filter((f) => f.code === 'cell.blank').map((f) => f.cells[0]));
+  const inputs = inputCellIds(format, totals).filter((id) => id in addresses);
+  const next = inputs.find((id) => blank.has(id));
+  return { filled: inputs.filter((id) => !blank.has(id)).length, total: inputs.length, next };
 }
 
 function boundsOf(addresses: readonly string[]): Analysis['bounds'] {

@@ -196,8 +196,20 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     tableAreas,
     checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2) },
+    properties: {
+      'nianbao.format': format.id,
+      'nianbao.year': String(options.year),
+      'nianbao.template': '1',
+      'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2),
+      'nianbao.totals': options.totals ?? 'formula',
+    },
   };
+}
+
+/** The cells a person fills in, in table order: every value cell but the totals the template computes. */
+export function inputCellIds(format: FormatDef, totals: TemplateOptions['totals'] = 'formula'): string[] {
+  const ids = [...cellsOf(format).keys()];
+  return totals === 'value' ? ids : ids.filter((id) => !totalTerms(id, format));
 }
 
 const CHECK_NAMES: Partial<Record<string, string>> = {
