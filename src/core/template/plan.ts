@@ -11,7 +11,7 @@ import { rulesOf, type Relation } from '../rules/expand';
 import { a1, a1Range } from './a1';
 import { namer, type Namer } from '../messages/names';
 
-export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check';
+export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check' | 'setting';
 
 export interface PlannedCell {
   row: number;
@@ -71,7 +71,7 @@ export interface TemplatePlan {
   printArea: string;
   /** Each table's rectangle (header and label cells included), for borders and alignment. */
   tableAreas: { row: number; col: number; rows: number; cols: number }[];
-  /** The check cells' rectangle (labels and formulas), beside the tables. */
+  /** The check cells' rectangle (the setting, labels and formulas), beside the tables. */
   checkArea: string;
   /** Rows × columns used, checks included. */
   size: { rows: number; cols: number };
@@ -82,6 +82,12 @@ export interface TemplatePlan {
 /** Marks formulas as the add-in's own: N("…") is 0, so it changes no result. */
 export const MARKER = 'N("nianbao")';
 export const NAME_PREFIX = 'NB_';
+/**
+ * The sheet's own setting, beside the check cells: 是 paints blank cells amber, anything else
+ * leaves them as they are while the form is being filled in (the pane shows progress instead).
+ * A cell, so it is kept with the workbook and works in WPS and LibreOffice without the add-in.
+ */
+export const MARK_BLANKS = { label: '未填写的单元格标为黄色（填“是”或“否”）', yes: '是', no: '否' } as const;
 /** Heads the check cells beside the tables: marks a sheet as the template when its names are read. */
 export const CHECK_HEADER = '年报助手校验（自动生成，请勿修改）';
 /** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
@@ -157,6 +163,9 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   // Check cells beside the tables (outside the print area): one per relation of this year.
   const checks: PlannedCheck[] = [];
   const names = namer(format);
+  const setting = { row: 1, col: CHECK_COL + 1 };
+  cells.push({ row: setting.row, col: CHECK_COL, role: 'checkLabel', value: MARK_BLANKS.label });
+  cells.push({ ...setting, role: 'setting', value: MARK_BLANKS.no });
   cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: CHECK_HEADER });
   cells.push({ row: 3, col: CHECK_COL, role: 'checkHeader', value: '规则' });
   cells.push({ row: 3, col: CHECK_COL + 1, role: 'checkHeader', value: '差额' });
@@ -174,11 +183,11 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     formula: `=AND(${MARKER}=0,${a1(c.row, c.col, true)}<>0)`,
     severity: c.severity === 'error' ? 'error' : 'warning',
   }));
-  // Cell-level checks per rectangular block of value cells: text or negatives red, blanks amber.
+  // Cell-level checks per rectangular block of value cells: text or negatives red, blanks amber where the setting says so.
   for (const block of blockRectangles(valuePositions)) {
     const first = a1(block.row, block.col);
     highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,OR(AND(NOT(ISBLANK(${first})),NOT(ISNUMBER(${first}))),AND(ISNUMBER(${first}),${first}<0)))`, severity: 'error' });
-    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,ISBLANK(${first}))`, severity: 'warning' });
+    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,${a1(setting.row, setting.col, true)}="${MARK_BLANKS.yes}",ISBLANK(${first}))`, severity: 'warning' });
   }
 
   const columnWidths = Array.from({ length: CHECK_COL + 2 }, (_, c) => (c === 0 ? 22 : c < 3 ? 16 : c === CHECK_COL ? 24 : c === TABLE_WIDTH ? 2 : 10));
@@ -194,13 +203,13 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     highlights,
     printArea: a1Range(0, 0, tablesEnd, TABLE_WIDTH),
     tableAreas,
-    checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
+    checkArea: a1Range(1, CHECK_COL, checkRow - 1, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
     properties: {
       'nianbao.format': format.id,
       'nianbao.year': String(options.year),
       'nianbao.template': '1',
-      'nianbao.checks': a1Range(2, CHECK_COL, checkRow - 2, 2),
+      'nianbao.checks': a1Range(1, CHECK_COL, checkRow - 1, 2),
       'nianbao.totals': options.totals ?? 'formula',
     },
   };
