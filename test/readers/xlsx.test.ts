@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { GridCell } from '../../src/core/import/grid';
 import { columnLetters, readXlsx, XlsxReadError } from '../../src/core/import/xlsx';
+import { getFormat } from '../../src/core/formats/registry';
+import { CHECK_HEADER, planTemplate } from '../../src/core/template/plan';
+import { planWorkbook } from '../../src/core/template/xlsx';
 import { RENDERED, loadRenderedExpectations } from '../helpers/fixtures';
 import { asNumber, fakeEncryptedWorkbook, fakeXls, makeZip, rowWith, unzip, values, valuesAfter } from './helpers';
 
@@ -178,4 +181,33 @@ describe('unreadable workbooks throw XlsxReadError', () => {
 
 test('columnLetters', () => {
   expect([1, 26, 27, 52, 703, 16384].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA', 'XFD']);
+});
+
+describe('the add-in’s template, read by its names', () => {
+  const plan = planTemplate(getFormat('2019')!, { year: 2020 });
+  const templateBytes = (): Promise<Uint8Array> => planWorkbook(plan, { 't3.received.natural': 7, 't2.art20_9.procurement.amount': '3万元' });
+
+  test('one template sheet: every named cell as written, blanks as empty, the format from the names', async () => {
+    const result = await readXlsx(await templateBytes());
+    expect(result.meta).toEqual({ format: '2019' });
+    expect(Object.keys(result.cells!).sort()).toEqual([...plan.positions.keys()].sort());
+    expect(result.cells!['t3.received.natural']).toBe(7);
+    expect(result.cells!['t2.art20_9.procurement.amount']).toBe('3万元');
+    expect(result.cells!['t3.granted.natural']).toBeNull();
+    // Totals are formulas, read as their saved results.
+    expect(result.cells!['t3.received.total']).toBe(7);
+  });
+
+  test('two sheets marked as the template, or a name pointing elsewhere: left to recognition', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+    workbook.addWorksheet('副本').getCell('Q3').value = CHECK_HEADER;
+    expect((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).cells).toBeUndefined();
+
+    const strayName = new ExcelJS.Workbook();
+    await strayName.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+    strayName.addWorksheet('其他').getCell('A1').value = 1;
+    strayName.definedNames.add("'其他'!$A$1", 'NB_t3.received.legal');
+    expect((await readXlsx(new Uint8Array(await strayName.xlsx.writeBuffer()))).cells).toBeUndefined();
+  });
 });
