@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Builds the add-in into dist/addin/ (dist/ itself holds the CLI that tsc writes):
- *   taskpane.html/.js/.css  the task pane Excel loads (office.js stays a <script> from Microsoft's CDN)
+ *   taskpane.html/.js/.css  the task pane Excel loads (office.js stays a <script> from Microsoft's CDN,
+ *                           or with OFFICE_JS=local from office-js/ beside it: see OFFICE_JS below)
  *   preview.html/.js/.css   the pane beside an in-browser fake workbook, for people and tests without Excel
  *                           (its <main> is taskpane.html's, injected here at build time)
  *   fake-office.js          the in-memory Excel fake as the globals Excel/Office (window.__nianbaoFake):
@@ -11,6 +12,7 @@
  *
  *   npm run build:addin                                        production build for localhost:3000
  *   ADDIN_URL=https://addin.example.gov.cn npm run build:addin  production build for that server
+ *   OFFICE_JS=local npm run build:addin                        office.js served by the add-in's own server
  *   npx webpack --mode development                             readable output with source maps
  *
  * No eval in any mode: devtool is `false` or `source-map`, never an eval-* variant.
@@ -34,6 +36,26 @@ const SCRIPTS = {
   'fake-office': './src/preview/fake-office.ts',
 };
 
+/**
+ * Where the task pane loads office.js from, and what its Content-Security-Policy allows for it.
+ * `cdn` (default): Microsoft's CDN, the source Microsoft supports. `local`: the pinned npm copy
+ * (@microsoft/office-js) copied to office-js/, for networks that cannot reach the CDN; then the
+ * page names no other host at all.
+ */
+const OFFICE_JS = {
+  cdn: { src: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', remote: ' https://appsforoffice.microsoft.com' },
+  local: { src: 'office-js/office.js', remote: '' },
+};
+/** What of @microsoft/office-js/dist an Excel add-in needs: not the other hosts' scripts, debug builds or typings. */
+const OFFICE_JS_UNUSED = ['**/*.debug.js', '**/*vsdoc*.js', '**/*.d.ts', '**/{access,onenote,outlook,powerpoint,project,word,visio,custom-functions}*'];
+
+/** `OFFICE_JS` from the environment: unset or `cdn`, or `local`. */
+function officeJsMode() {
+  const value = process.env.OFFICE_JS || 'cdn';
+  if (value !== 'cdn' && value !== 'local') throw new Error(`webpack: OFFICE_JS must be "local" (office.js served with the add-in) or "cdn" (the default), not "${value}"`);
+  return value;
+}
+
 /** The task pane's markup, for the preview page: taskpane.html's <main> element, verbatim. */
 function taskpaneMain() {
   const html = fs.readFileSync(path.resolve(__dirname, PAGES.taskpane.template), 'utf8');
@@ -50,6 +72,7 @@ function taskpaneMain() {
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
   const addinUrl = normaliseAddinUrl(process.env.ADDIN_URL || DEV_URL);
+  const officeJs = officeJsMode();
 
   for (const [name, page] of Object.entries(PAGES)) {
     for (const file of [page.entry, page.template]) {
@@ -100,7 +123,7 @@ module.exports = (_env, argv) => {
             chunks: page.chunks,
             chunksSortMode: 'manual',
             scriptLoading: 'defer',
-            ...(name === 'preview' ? { templateParameters: { taskpaneMain: taskpaneMain() } } : {}),
+            templateParameters: name === 'preview' ? { taskpaneMain: taskpaneMain() } : { officeJs: OFFICE_JS[officeJs] },
           }),
       ),
       new MiniCssExtractPlugin({ filename: '[name].css' }),
@@ -108,6 +131,10 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifestUrls(content.toString('utf8'), addinUrl) },
+          // Copied as published (already minified), not through the minifier, which would take minutes.
+          ...(officeJs === 'local'
+            ? [{ from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'), to: 'office-js', globOptions: { ignore: OFFICE_JS_UNUSED }, info: { minimized: true } }]
+            : []),
         ],
       }),
     ],

@@ -125,7 +125,7 @@ function sizeFigures(): void {
     const file = path.join(ADDIN, name);
     const body = fs.readFileSync(file);
     const gzip = zlib.gzipSync(body, { level: 9 }).length;
-    console.log(`${name}（生产构建${name.endsWith('.js') ? '，不含 office.js' : '，含 office-ui-fabric-core'}）：${(body.length / 1024).toFixed(1)} KB，gzip ${(gzip / 1024).toFixed(1)} KB`);
+    console.log(`${name}（生产构建${name.endsWith('.js') ? '，不含 office.js' : ''}）：${(body.length / 1024).toFixed(1)} KB，gzip ${(gzip / 1024).toFixed(1)} KB`);
   }
 }
 

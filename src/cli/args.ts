@@ -58,14 +58,26 @@ export interface ExportArgs {
   body?: string;
 }
 
-export type Args = CheckArgs | NarrateArgs | ExportArgs | { command: 'help' } | { command: 'version' };
+export interface TemplateArgs {
+  command: 'template';
+  /** `auto`: the format the year prescribes. */
+  format: 'auto' | string;
+  year?: number;
+  /** Last year's report, to prefill what carries over. */
+  lastYear?: string;
+  body?: string;
+  out?: string;
+  lang: 'zh-CN' | 'en';
+}
+
+export type Args = CheckArgs | NarrateArgs | ExportArgs | TemplateArgs | { command: 'help' } | { command: 'version' };
 
 const FORMATS = ['auto', '2019', '2021'];
 /** A report reads and checks in well under a second; a minute means something is wrong with the file. */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** Options every command takes; `false` when `name` is none of them. */
-function commonOption(args: CheckArgs | NarrateArgs | ExportArgs, name: string, value: () => string): boolean {
+function commonOption(args: CheckArgs | NarrateArgs | ExportArgs | TemplateArgs, name: string, value: () => string): boolean {
   switch (name) {
     case '--format': {
       const v = value();
@@ -83,8 +95,8 @@ function commonOption(args: CheckArgs | NarrateArgs | ExportArgs, name: string, 
       args.lastYear = value();
       return true;
     case '--json':
-      // export writes its formats by --to; --json there would be ambiguous.
-      if (args.command === 'export') return false;
+      // export writes its formats by --to; --json there would be ambiguous. template writes a workbook.
+      if (args.command === 'export' || args.command === 'template') return false;
       args.json = true;
       return true;
     case '--lang': {
@@ -98,7 +110,7 @@ function commonOption(args: CheckArgs | NarrateArgs | ExportArgs, name: string, 
   }
 }
 
-function bodyOption(args: NarrateArgs | ExportArgs, name: string, value: () => string): boolean {
+function bodyOption(args: NarrateArgs | ExportArgs | TemplateArgs, name: string, value: () => string): boolean {
   if (name !== '--body') return false;
   const v = value().trim();
   if (v === '') throw new UsageError('--body 需要机关名称，如 --body 某某市人民政府');
@@ -193,18 +205,28 @@ function narrateOption(args: NarrateArgs, name: string, value: () => string): bo
   }
 }
 
+/** Options specific to `template`; `false` when `name` is none of them. */
+function templateOption(args: TemplateArgs, name: string, value: () => string): boolean {
+  if (name !== '-o' && name !== '--out') return bodyOption(args, name, value);
+  const v = value();
+  if (!/\.xlsx$/i.test(v)) throw new UsageError(`-o 应为 .xlsx 文件名，如 -o 2024年报表格.xlsx，而不是 ${v}`);
+  args.out = v;
+  return true;
+}
+
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
-  if (command !== 'check' && command !== 'narrate' && command !== 'export') throw new UsageError(`未知命令：${command}`);
+  if (command !== 'check' && command !== 'narrate' && command !== 'export' && command !== 'template') throw new UsageError(`未知命令：${command}`);
 
-  const args: CheckArgs | NarrateArgs | ExportArgs =
-    command === 'check'
-      ? { command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false, timeout: DEFAULT_TIMEOUT_SECONDS, quiet: false }
-      : command === 'narrate'
-        ? { command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' }
-        : { command: 'export', file: '', format: 'auto', lang: 'zh-CN', to: 'html' };
+  const initial = {
+    check: (): CheckArgs => ({ command: 'check', files: [], format: 'auto', json: false, lang: 'zh-CN', all: false, timeout: DEFAULT_TIMEOUT_SECONDS, quiet: false }),
+    narrate: (): NarrateArgs => ({ command: 'narrate', file: '', format: 'auto', json: false, lang: 'zh-CN', draft: false, zero: 'omit' }),
+    export: (): ExportArgs => ({ command: 'export', file: '', format: 'auto', lang: 'zh-CN', to: 'html' }),
+    template: (): TemplateArgs => ({ command: 'template', format: 'auto', lang: 'zh-CN' }),
+  };
+  const args: CheckArgs | NarrateArgs | ExportArgs | TemplateArgs = initial[command]();
   let toGiven = false;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -219,12 +241,20 @@ export function parseArgs(argv: readonly string[]): Args {
     if (commonOption(args, name, value)) continue;
     if (args.command === 'check' && checkOption(args, name, value)) continue;
     if (args.command === 'narrate' && narrateOption(args, name, value)) continue;
+    if (args.command === 'template' && templateOption(args, name, value)) continue;
     if (args.command === 'export' && exportOption(args, name, value)) {
       toGiven ||= name === '--to';
       continue;
     }
     if (name.startsWith('-') && name !== '-') throw new UsageError(`未知选项：${name}`);
     files.push(arg);
+  }
+  if (args.command === 'template') {
+    // template takes options only: no input file.
+    if (files.length > 0) throw new UsageError(`nianbao template 不读取报告文件（${files[0]}）；上年报告请用 --last-year 指定`);
+    if (args.year === undefined) throw new UsageError('请用 --year 指定报告年度，例如：nianbao template --year 2024 -o 2024年报表格.xlsx');
+    if (args.out === undefined) throw new UsageError('请用 -o 指定要生成的 .xlsx 文件，例如：nianbao template --year 2024 -o 2024年报表格.xlsx');
+    return args;
   }
   if (args.command === 'check') {
     if (files.length === 0) throw new UsageError('请指定要检查的文件或文件夹，例如：nianbao check 报告.xlsx 或 nianbao check 2024年报/');
@@ -244,6 +274,7 @@ export const HELP = `nianbao — 政府信息公开工作年度报告表格检�
   nianbao check [选项] 文件...（文件或文件夹）
   nianbao narrate [选项] 文件
   nianbao export --to html|xlsx|csv|json|docx [选项] 文件
+  nianbao template --year YYYY [选项] -o 文件.xlsx
 
 nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
 支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
@@ -293,4 +324,18 @@ nianbao export：把检查过的报告导出为门户网站用的 HTML、.xlsx�
   --accept-warnings 理由   接受警告的理由
   --body 机关名称          报告单位（默认从报告标题读取）
   --year YYYY、--format、--last-year、--lang   同 check
+
+nianbao template：生成与加载项插入的相同的自检表格（.xlsx）：规定格式的三张表、合计公式、表格右侧的校验栏、
+红色/黄色提示（条件格式）、数据有效性、单元格名称和打印区域。WPS 表格、LibreOffice 中打开即可自动校验，
+也可下发各单位填报；填好后可用 nianbao check 检查。
+
+  --year YYYY              报告年度（必填）
+  --format auto|2019|2021  表格格式，默认按年度（2020 年度及以前 2019 年格式，2021 年度起 2021 年格式）
+  --body 机关名称          写入标题的报告单位
+  --last-year 文件         上一年度报告：预填“二、上年结转政府信息公开申请数量”（取自上年“四、结转下年度继续办理”），
+                           2019 年格式还预填“上一年项目数量”（上年的上一年项目数量加本年增/减）；未能结转的逐项说明
+  -o, --out 文件.xlsx      要生成的文件（必填）
+  --lang zh-CN|en          提示语言，默认 zh-CN
+
+退出码：0 已生成；2 参数有误、格式与年度不符、上年报告无法读取或不是上一年度，或无法写入。
 `;

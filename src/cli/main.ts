@@ -4,6 +4,7 @@ import { runCheck } from './commands/check';
 import { EXIT_UNREADABLE, type Io } from './io';
 import { runExport } from './commands/export';
 import { runNarrate } from './commands/narrate';
+import { runTemplate } from './commands/template';
 
 import { version as VERSION } from '../../package.json';
 
@@ -31,6 +32,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return runNarrate(args, io);
     case 'export':
       return runExport(args, io);
+    case 'template':
+      return runTemplate(args, io);
   }
 }
 

@@ -27,7 +27,7 @@ export interface SheetRead {
   sheetName: string;
   worksheetId: string;
   /** Set for sheets the add-in inserted (or copies of them). */
-  template?: { format: string; year: number; propertiesMissing?: boolean };
+  template?: { format: string; year: number; propertiesMissing?: boolean; totals?: string };
   /** Cell id → raw content, for template sheets. */
   cells?: Record<string, RawValue>;
   /** Cell id → address (`D8`), for selecting and for filtering change events. */
@@ -111,7 +111,8 @@ function recogniseTemplate(
   const title = parseA1(named.get(SHEET_NAMES.tables) ?? 'A1');
   const titleYear = title ? /((?:19|20)\d\d)\s*年/.exec(String(at(title.row, title.col) ?? ''))?.[1] : undefined;
   const year = Number(titleYear ?? property('nianbao.year') ?? constant(SHEET_NAMES.year));
-  return { format, year, ...(property('nianbao.format') ? {} : { propertiesMissing: true }) };
+  const totals = property('nianbao.totals');
+  return { format, year, ...(totals ? { totals } : {}), ...(property('nianbao.format') ? {} : { propertiesMissing: true }) };
 }
 
 /** The format whose cells are the sheet's `NB_` names (a sheet from before the format had a name of its own). */

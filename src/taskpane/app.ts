@@ -57,7 +57,8 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
   control(doc, 'insert-narrative').addEventListener('click', () => void controller.insertNarrative(body() ? `${body()}${controller.state.year ?? year.value}年政府信息公开工作年度报告` : `${controller.state.year ?? year.value}年政府信息公开工作年度报告`));
   control(doc, 'export').addEventListener('click', () => void exportReportFile(doc, controller, view, { to: control<HTMLSelectElement>(doc, 'export-to').value as ExportTarget, body: body(), year: Number(year.value), reason: control<HTMLTextAreaElement>(doc, 'export-reason').value }));
   control(doc, 'check-text').addEventListener('click', () => void controller.checkNarrativeText());
-  control(doc, 'check').addEventListener('click', () => void controller.check());
+  control(doc, 'check').addEventListener('click', () => void controller.fullCheck());
+  control(doc, 'next-blank').addEventListener('click', () => void controller.selectNextBlank());
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
   // Excel on Mac drops downloads (office-js #2700, #3385): a .docx cannot leave the pane there.

@@ -12,6 +12,7 @@ import { READ_LIMIT, type SheetRead } from '../excel/read';
 import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
+import { inputCellIds } from '../core/template/plan';
 import type { RawValue } from '../core/import/grid';
 import type { ParsedCells } from '../core/engine/validate';
 import type { ExportResult, ExportTarget } from '../core/export';
@@ -46,6 +47,25 @@ export interface PaneState {
   live?: boolean;
   /** The last generated text (「生成文字」). */
   narrative?: { sections: Partial<NarrativeSections>; text: string; draft: boolean };
+  /** On the add-in's template: how many of the cells to fill in hold something, and the first blank one. */
+  progress?: Progress;
+  /**
+   * Whether blank cells are listed: a template being filled in lists them only once the user asks
+   * for a full check, generates text or exports; an automatic re-check after an edit goes back to progress.
+   */
+  listBlanks: boolean;
+}
+
+export interface Progress {
+  filled: number;
+  total: number;
+  /** Id of the first cell, in table order, still blank. */
+  next?: string;
+}
+
+/** The findings the pane lists: while a template is being filled in, blank cells are progress, not problems. */
+export function shownFindings(state: PaneState): Finding[] {
+  return state.progress && !state.listBlanks ? state.findings.filter((f) => f.code !== 'cell.blank') : state.findings;
 }
 
 /** Where the report's running text lives in the workbook. */
@@ -88,7 +108,7 @@ export const LISTEN_RETRY_MS = 3000;
 export const WRITE_WAITING = 'Excel 尚未完成这项操作。如果正在编辑单元格，请按回车或 Esc 结束编辑，操作随即完成；请勿重复点击。';
 
 export class PaneController {
-  state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false };
+  state: PaneState = { busy: false, template: false, findings: [], addresses: {}, passes: 0, checked: false, listBlanks: false };
   private watcher?: Watcher;
   /** The cells of the last check, for generating text and exporting. */
   private raw: Record<string, RawValue> = {};
@@ -128,7 +148,11 @@ export class PaneController {
   private async listen(): Promise<void> {
     this.listenRetry = undefined;
     try {
-      const watcher = await this.host.watchChanges(() => void this.check());
+      const watcher = await this.host.watchChanges(() => {
+        // An edit returns a template being filled to its progress view.
+        this.update({ listBlanks: false });
+        void this.check();
+      });
       if (this.stopped) return void (await watcher.stop());
       this.watcher = watcher;
       watcher.watch(this.filter);
@@ -155,7 +179,26 @@ export class PaneController {
     return this.running;
   }
 
+  /** 「检查当前工作表」: a check that lists everything, blank cells included. */
+  fullCheck(): Promise<void> {
+    this.update({ listBlanks: true });
+    return this.check();
+  }
+
+  /** 「下一个未填写」: selects the first cell still blank. */
+  async selectNextBlank(): Promise<void> {
+    const next = this.state.progress?.next;
+    const address = next && this.state.addresses[next];
+    if (!address || !this.state.worksheetId) return;
+    try {
+      await this.host.selectCells(this.state.worksheetId, [address]);
+    } catch (error) {
+      this.update({ error: `无法选中单元格：${describeExcelError(error)}` });
+    }
+  }
+
   async insertTemplate(options: InsertOptions): Promise<void> {
+    this.update({ listBlanks: false });
     const inserted = await this.write('插入模板失败', (onWaiting) => this.host.insertTemplate(options, onWaiting));
     if (!inserted) return;
     const totals = options.totals === 'value' ? '合计栏也请填写，年报助手会核对是否相符。' : '合计栏（浅蓝色）自动计算。';
@@ -199,6 +242,8 @@ export class PaneController {
   narrate(request: NarrateRequest): void {
     const format = this.state.format;
     if (!format) return this.showError('当前工作表没有年度报告表格，无法生成文字。');
+    // Blank cells count here: the text would state them as 0.
+    this.update({ listBlanks: true });
     const year = this.state.year ?? request.year;
     try {
       const narrative = generateNarrative({
@@ -230,6 +275,8 @@ export class PaneController {
       return undefined;
     }
     const reason = request.reason.trim() || undefined;
+    // Blank cells count here: they are warnings an export must accept.
+    this.update({ listBlanks: true });
     // The writers (ExcelJS, docx) are most of the pane's code: loaded on the first export only.
     const { exportReport, ExportRefusedError } = await import(/* webpackChunkName: "export" */ '../core/export');
     try {
@@ -342,7 +389,7 @@ export class PaneController {
     // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
     const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
     if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
-    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, passes: this.state.passes + 1, checked: true });
   }
 
   /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */
@@ -370,6 +417,7 @@ interface Analysis {
   findings: Finding[];
   addresses: Record<string, string>;
   bounds?: { top: number; left: number; bottom: number; right: number };
+  progress?: Progress;
 }
 
 /**
@@ -380,7 +428,8 @@ export function analyse(read: SheetRead, narrative?: readonly string[]): Analysi
   if (read.template && read.cells) {
     const format = getFormat(read.template.format);
     const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } }, { narrative });
-    return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)) };
+    const progress = format ? progressOf(format, read.template.totals === 'value' ? 'value' : 'formula', report.findings, read.addresses) : undefined;
+    return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)), progress };
   }
   const report = checkReport({ grids: read.grid ? [read.grid] : [] }, { narrative });
   const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
@@ -395,6 +444,14 @@ export function analyse(read: SheetRead, narrative?: readonly string[]): Analysi
     addresses,
     bounds: found ? boundsOf(Object.values(addresses)) : undefined,
   };
+}
+
+/** The cells to fill in that are on the sheet, how many hold something (not blank), and the first blank one. */
+function progressOf(format: FormatDef, totals: 'formula' | 'value', findings: readonly Finding[], addresses: Record<string, string>): Progress {
+  const blank = new Set(findings.filter((f) => f.code === 'cell.blank').map((f) => f.cells[0]));
+  const inputs = inputCellIds(format, totals).filter((id) => id in addresses);
+  const next = inputs.find((id) => blank.has(id));
+  return { filled: inputs.filter((id) => !blank.has(id)).length, total: inputs.length, next };
 }
 
 function boundsOf(addresses: readonly string[]): Analysis['bounds'] {

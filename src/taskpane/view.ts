@@ -4,7 +4,7 @@
  */
 import { FINDING_GROUPS, tableOfFinding, type Finding } from '../core/engine/findings';
 import { messageFor, namer } from '../core/messages';
-import type { PaneState, View } from './controller';
+import { shownFindings, type PaneState, type View } from './controller';
 
 const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -29,13 +29,14 @@ export class DomView implements View {
 
   render(state: PaneState): void {
     this.doc.body.classList.toggle('is-busy', state.busy);
-    for (const id of ['insert', 'check', 'clear', 'narrate', 'check-text', 'export']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+    for (const id of ['insert', 'check', 'clear', 'narrate', 'check-text', 'export', 'next-blank']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
 
     const status = this.byId('status');
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
     status.textContent = state.error ?? state.notice ?? (state.busy ? '正在处理……' : '');
 
     this.renderLive(state);
+    this.renderProgress(state);
     this.renderSummary(state);
     this.renderFindings(state);
     const text = this.byId('narrative-text') as HTMLTextAreaElement;
@@ -56,16 +57,30 @@ export class DomView implements View {
   private renderLive(state: PaneState): void {
     const live = this.byId('live');
     live.hidden = state.live === undefined;
-    live.className = state.live === false ? 'live live-off ms-font-s' : 'live ms-font-s';
+    live.className = state.live === false ? 'live live-off' : 'live';
     live.textContent = state.live ? '实时检查已开启：修改表格后自动检查。' : '实时检查暂未开启（Excel 可能正处于单元格编辑状态，请按回车或 Esc 结束编辑），年报助手正在重试；现在可点击「检查当前工作表」手动检查。';
+  }
+
+  /** 已填写 N / 166, a bar, and 「下一个未填写」 while cells remain blank. */
+  private renderProgress(state: PaneState): void {
+    const progress = state.checked ? state.progress : undefined;
+    this.byId('progress').hidden = !progress;
+    if (!progress) return;
+    const done = progress.filled === progress.total;
+    this.byId('progress-text').textContent = `已填写 ${progress.filled} / ${progress.total}${done ? '，全部填写完毕' : ''}`;
+    const bar = this.byId('progress-bar') as HTMLProgressElement;
+    bar.max = Math.max(progress.total, 1);
+    bar.value = progress.filled;
+    this.byId('next-blank').hidden = done;
   }
 
   private renderSummary(state: PaneState): void {
     const summary = this.byId('summary');
     summary.replaceChildren();
     if (!state.checked) return;
-    const errors = state.findings.filter((f) => f.severity === 'error').length;
-    const warnings = state.findings.filter((f) => f.severity === 'warning').length;
+    const shown = shownFindings(state);
+    const errors = shown.filter((f) => f.severity === 'error').length;
+    const warnings = shown.filter((f) => f.severity === 'warning').length;
     const where = state.sheetName ? `工作表「${state.sheetName}」` : '当前工作表';
     if (!state.format) {
       summary.append(el(this.doc, 'p', 'summary-line', `${where}中没有找到年度报告表格。可以点击「插入模板」新建，或把表格粘贴到工作表后点击「检查当前工作表」。`));
@@ -73,7 +88,9 @@ export class DomView implements View {
     }
     summary.append(el(this.doc, 'p', 'summary-line', `${where}：${state.format.name}${state.year ? `，${state.year} 年度` : ''}${state.template ? '（年报助手模板）' : ''}`));
     if (errors === 0 && warnings === 0) {
-      summary.append(el(this.doc, 'p', 'all-pass', '✓ 全部校验通过'));
+      // Cells still blank: nothing wrong so far, but not everything checked yet.
+      if (shown.length < state.findings.length) summary.append(el(this.doc, 'p', 'filling', '已填写的部分未发现问题。未填写的单元格在「检查当前工作表」、生成文字或导出时列出。'));
+      else summary.append(el(this.doc, 'p', 'all-pass', '✓ 全部校验通过'));
       return;
     }
     const counts = el(this.doc, 'p', 'counts');
@@ -86,8 +103,9 @@ export class DomView implements View {
     list.replaceChildren();
     if (!state.format) return;
     const names = namer(state.format);
+    const shown = shownFindings(state);
     for (const group of FINDING_GROUPS) {
-      const findings = state.findings.filter((f) => tableOfFinding(f) === group);
+      const findings = shown.filter((f) => tableOfFinding(f) === group);
       if (findings.length === 0) continue;
       const errors = findings.filter((f) => f.severity === 'error').length;
       const section = el(this.doc, 'details', 'group');

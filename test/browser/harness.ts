@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The repository (this file also runs compiled under dist/, for the benchmark). */
 function findRoot(from: string): string {
@@ -109,15 +109,16 @@ export interface OfflineContext {
 
 /**
  * A browser context where office.js is fake-office.js and nothing leaves the loopback interface.
- * `viewport` defaults to a task pane's 320 × 900.
+ * `viewport` defaults to a task pane's 320 × 900. With `fakeOffice: false` the CDN's office.js is
+ * not answered either: for pages that load office.js from their own server.
  */
-export async function offlineContext(browser: Browser, viewport = { width: 320, height: 900 }): Promise<OfflineContext> {
+export async function offlineContext(browser: Browser, viewport = { width: 320, height: 900 }, { fakeOffice: answerOfficeJs = true } = {}): Promise<OfflineContext> {
   const fakeOffice = fs.readFileSync(path.join(ADDIN, 'fake-office.js'));
   const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
   const blocked: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) {
+    if (answerOfficeJs && url === OFFICE_JS) {
       await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fakeOffice });
       return;
     }
@@ -135,6 +136,19 @@ export async function offlineContext(browser: Browser, viewport = { width: 320, 
     await route.abort('blockedbyclient');
   });
   return { context, blocked };
+}
+
+/**
+ * What the page reports as going wrong, from now on: uncaught exceptions and console errors (a
+ * resource refused by the Content-Security-Policy, a failed load). A clean page keeps this empty.
+ */
+export function consoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
 }
 
 /** PNG bytes start with this signature. */

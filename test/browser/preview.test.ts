@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { getFormat } from '../../src/core/formats/registry';
 import { a1 } from '../../src/core/template/a1';
 import { planTemplate } from '../../src/core/template/plan';
-import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { PNG_SIGNATURE, consoleProblems, offlineContext, screenshotPath } from './harness';
 import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-preview-');
@@ -72,8 +72,7 @@ async function type(page: Page, address: string, text: string): Promise<void> {
 test('a person fills the template in the grid: red cells and the finding for a wrong number; clicking it selects the cell', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 1600, height: 1000 });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const problems = consoleProblems(page);
   await page.goto(`${suite.server!.url}/preview.html`);
   await page.getByText('预览模式（无需 Excel）').waitFor();
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
@@ -83,11 +82,20 @@ test('a person fills the template in the grid: red cells and the finding for a w
   await page.getByRole('button', { name: '插入模板' }).click();
   await page.locator('.sheet-tab.active', { hasText: '2024年度报表' }).waitFor();
   await page.getByText('工作表「2024年度报表」：2021 年格式，2024 年度（年报助手模板）').waitFor();
-  // The template as inserted: title merged across the table, blank inputs amber, totals computed.
+  // The template as inserted: title merged across the table, blank inputs plain while filling, totals computed.
   expect(await cell(page, 'A1').getAttribute('colspan')).toBe('15');
   await expectText(page, cellSelector('A1'), '2024年政府信息公开工作年度报告（表格）');
   expect(await cell(page, 'B1').count()).toBe(0);
-  expect(await cell(page, at('t3.received.natural')).getAttribute('data-highlight')).toBe('warning');
+  expect(await cell(page, at('t3.received.natural')).getAttribute('data-highlight')).toBeNull();
+  // The sheet's own setting (R2, beside 未填写的单元格标为黄色) turns the amber marks of blank inputs on.
+  await expectText(page, cellSelector('Q2'), '未填写的单元格标为黄色（填“是”或“否”）');
+  // Chinese text goes in through the cell editor (F2), as with an input method.
+  await cell(page, 'R2').click();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('是');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-highlight') === 'warning', cellSelector(at('t3.received.natural')));
   await expectText(page, cellSelector(at('t3.received.total')), '0');
 
   // Paste zeros block by block (each one paste), then type the figures.
@@ -134,7 +142,7 @@ test('a person fills the template in the grid: red cells and the finding for a w
   expect(png.length).toBeGreaterThan(50_000);
   expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
 
-  expect(pageErrors).toEqual([]);
+  expect(problems).toEqual([]);
   expect(blocked).toEqual([]);
   await context.close();
 });

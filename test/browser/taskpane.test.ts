@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { PNG_SIGNATURE, offlineContext, screenshotPath } from './harness';
+import { PNG_SIGNATURE, consoleProblems, offlineContext, screenshotPath } from './harness';
 import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite('nianbao-browser-');
@@ -56,8 +56,7 @@ const overflowX = (page: Page): Promise<number> => page.evaluate(() => Math.max(
 test('insert the template, type wrong numbers, see the findings, click one, clear the marks, all pass — at 320 px', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const problems = consoleProblems(page);
 
   await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
@@ -68,7 +67,14 @@ test('insert the template, type wrong numbers, see the findings, click one, clea
   await page.getByText('已插入新工作表「2024年度报表」').waitFor();
   await page.getByText('工作表「2024年度报表」：2021 年格式，2024 年度（年报助手模板）').waitFor();
   expect(await page.evaluate(() => window.__nianbaoFake!.workbookSnapshot().activeSheet)).toBe('2024年度报表');
-  // A fresh template: every cell still to be filled in is a warning, no errors.
+  // A fresh template: progress, no errors, the blank cells not listed while filling.
+  await page.getByText('已填写 0 / 200').waitFor();
+  await page.getByText('已填写的部分未发现问题').waitFor();
+  expect(await page.locator('.count-error').count()).toBe(0);
+  expect(await page.locator('.finding').count()).toBe(0);
+  // 「检查当前工作表」 lists them: every cell still to be filled in is a warning, no errors.
+  await page.getByRole('button', { name: '检查当前工作表' }).click();
+  await page.locator('.count-warning', { hasText: '警告 200 处' }).waitFor();
   expect(await page.locator('.count-error').innerText()).toBe('错误 0 处');
 
   await fillWithZeros(page);
@@ -121,7 +127,7 @@ test('insert the template, type wrong numbers, see the findings, click one, clea
   expect(await page.locator('button.finding').count()).toBe(0);
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
 
-  expect(pageErrors).toEqual([]);
+  expect(problems).toEqual([]);
   expect(blocked).toEqual([]);
   await context.close();
 });
@@ -159,6 +165,7 @@ test('the 2019 format follows a 2020 report year; formula totals are calculated;
 test('生成文字 and 导出 in the real pane: text from the tables, inserted into a sheet; export refused, then given with a reason', async () => {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
+  const problems = consoleProblems(page);
   await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('没有找到年度报告表格').waitFor();
   await page.fill('#year', '2024');
@@ -191,5 +198,48 @@ test('生成文字 and 导出 in the real pane: text from the tables, inserted i
   expect(await page.locator('#export-text').inputValue()).toContain('<table');
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   expect(blocked).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('filling in: 已填写 N / 166 with a bar, 「下一个未填写」 selects it, errors listed, blanks listed on 检查当前工作表', async () => {
+  const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
+  const page = await context.newPage();
+  const problems = consoleProblems(page);
+  await page.goto(`${suite.server!.url}/taskpane.html`);
+  await page.getByText('没有找到年度报告表格').waitFor();
+  await page.fill('#year', '2024');
+  await page.getByRole('button', { name: '插入模板' }).click();
+  await page.getByText('已填写 0 / 166').waitFor();
+  expect(await page.locator('#progress-bar').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([0, 166]);
+
+  // 「下一个未填写」 selects the first cell to fill in; typing there counts.
+  await page.getByRole('button', { name: '下一个未填写' }).click();
+  const first = await addressOf(page, 't2.art20_1.rules.issued');
+  await page.waitForFunction((a) => window.__nianbaoFake!.workbookSnapshot().selection === `'2024年度报表'!${a}`, first);
+  await userTypes(page, first, 2);
+  await page.getByText('已填写 1 / 166').waitFor();
+  await page.getByRole('button', { name: '下一个未填写' }).click();
+  await page.waitForFunction((a) => window.__nianbaoFake!.workbookSnapshot().selection === `'2024年度报表'!${a}`, await addressOf(page, 't2.art20_1.rules.repealed'));
+
+  // Mistakes are listed at once (a unit typed into a cell; a column that does not balance yet); the blank cells are not.
+  await userTypes(page, await addressOf(page, 't2.art20_1.rules.inForce'), '3件');
+  await userTypes(page, await addressOf(page, 't3.received.natural'), 5);
+  await page.getByText('已填写 3 / 166').waitFor();
+  await page.locator('.count-error', { hasText: '错误 2 处' }).waitFor();
+  await page.locator('.count-warning', { hasText: '警告 1 处' }).waitFor();
+  expect(await page.locator('.finding').count()).toBe(3);
+  expect(await page.locator('.finding', { hasText: '未填写' }).count()).toBe(0);
+  await page.screenshot({ path: screenshotPath('taskpane-progress.png', suite.tmp) });
+
+  // A full check lists the blank cells too; the next edit returns to the progress view.
+  await page.getByRole('button', { name: '检查当前工作表' }).click();
+  await page.locator('.count-warning', { hasText: '警告 164 处' }).waitFor();
+  await userTypes(page, await addressOf(page, 't2.art20_1.rules.repealed'), 0);
+  await page.getByText('已填写 4 / 166').waitFor();
+  await page.locator('.count-warning', { hasText: '警告 1 处' }).waitFor();
+  expect(await overflowX(page)).toBeLessThanOrEqual(0);
+  expect(blocked).toEqual([]);
+  expect(problems).toEqual([]);
   await context.close();
 });

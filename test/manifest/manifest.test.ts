@@ -1,9 +1,12 @@
 /**
  * manifest.xml checked offline: `office-addin-manifest validate` posts the file to a remote service,
- * so the structure Office relies on is checked here (`npm run validate:manifest` remains, opt-in).
+ * so the structure Office relies on is checked here (`npm run validate:manifest` remains, opt-in),
+ * and office-addin-manifest's own reader must read the same facts.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { DEV_URL, normaliseAddinUrl, rewriteManifestUrls } from '../../scripts/manifest-url';
 import { SIZES, render } from '../../scripts/icons';
@@ -304,5 +307,44 @@ describe('production rewrite (the function webpack.config.js applies)', () => {
     const xml = SOURCE.replace('https://localhost:3000/assets/help.html"/>\n  <Hosts>', 'http://localhost:8080/help.html"/>\n  <Hosts>');
     expect(xml).not.toBe(SOURCE);
     expect(() => rewriteManifestUrls(xml, 'https://addin.example.gov.cn')).toThrow(/localhost:8080/);
+  });
+});
+
+/**
+ * Microsoft's own manifest reader (office-addin-manifest, the package behind `npm run
+ * validate:manifest`) reads the same facts from the source and from a rewritten manifest: what
+ * the checks above find by walking the XML is what Office's tooling sees.
+ */
+describe('office-addin-manifest reads it', () => {
+  let tmp: string;
+  beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-manifest-'))));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  /**
+   * In a Node process of its own: the package requires ES-only modules, which Node 20.19+ loads
+   * and Jest's module system (before Node 24.9) does not.
+   */
+  function readWithOfficeAddinManifest(file: string): unknown {
+    const script = "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1]).then((info) => process.stdout.write(JSON.stringify(info)))";
+    return JSON.parse(execFileSync(process.execPath, ['-e', script, file], { cwd: ROOT, encoding: 'utf8' })) as unknown;
+  }
+
+  test.each([DEV_URL, 'https://addin.example.gov.cn/nianbao'])('with its URLs at %s', (base) => {
+    const file = path.join(tmp, 'manifest.xml');
+    fs.writeFileSync(file, rewriteManifestUrls(SOURCE, base));
+    const info = readWithOfficeAddinManifest(file);
+    expect(info).toMatchObject({
+      manifestType: 'xml',
+      officeAppType: 'TaskPaneApp',
+      id: text(only(app, NS.office, 'Id')),
+      version: text(only(app, NS.office, 'Version')),
+      defaultLocale: 'zh-CN',
+      displayName: only(app, NS.office, 'DisplayName').getAttribute('DefaultValue'),
+      hosts: ['Workbook'],
+      permissions: 'ReadWriteDocument',
+      iconUrl: `${base}/assets/icon-32.png`,
+      supportUrl: `${base}/assets/help.html`,
+      defaultSettings: { sourceLocation: `${base}/taskpane.html` },
+    });
   });
 });

@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { GridCell } from '../../src/core/import/grid';
 import { CHECKS_SHEET_MARK, columnLetters, readXlsx, XlsxReadError } from '../../src/core/import/xlsx';
+import { getFormat } from '../../src/core/formats/registry';
+import { CHECK_HEADER, planTemplate } from '../../src/core/template/plan';
+import { planWorkbook } from '../../src/core/template/xlsx';
 import { RENDERED, loadRenderedExpectations } from '../helpers/fixtures';
 import { asNumber, fakeEncryptedWorkbook, fakeXls, makeZip, rowWith, unzip, values, valuesAfter } from './helpers';
 
@@ -66,6 +69,8 @@ describe('cell values', () => {
     ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 3 };
     ws.getCell('A4').value = { formula: 'A1/0', result: { error: '#DIV/0!' } };
     ws.getCell('A5').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('A6').value = { formula: 'A1-1', result: 0 };
+    ws.getCell('A7').value = { formula: 'A1>2', result: false };
     ws.getCell('B1').value = { richText: [{ text: '本年' }, { font: { bold: true }, text: '新收' }] };
     ws.getCell('B2').value = { text: '链接文字', hyperlink: 'https://example.org/' };
     ws.getCell('B3').value = true;
@@ -93,6 +98,12 @@ describe('cell values', () => {
     expect(cell(0, 2, 0)).toEqual({ value: 3 });
     expect(cell(0, 3, 0)).toEqual({ value: { error: '#DIV/0!' } });
     expect(cell(0, 4, 0)).toEqual({ value: '=A1*2' });
+  });
+
+  // Regression: ExcelJS's cell.value drops a falsy result, so a total of 0 read as its formula (cell.notNumber).
+  test('a formula whose saved result is 0 or FALSE gives that result', () => {
+    expect(cell(0, 5, 0)).toEqual({ value: 0 });
+    expect(cell(0, 6, 0)).toEqual({ value: false });
   });
 
   test('rich text joined, hyperlinks as their text, booleans, dates, error cells', () => {
@@ -195,4 +206,33 @@ describe('the 「校验结果」 sheet of nianbao\'s own export', () => {
 
 test('columnLetters', () => {
   expect([1, 26, 27, 52, 703, 16384].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA', 'XFD']);
+});
+
+describe('the add-in’s template, read by its names', () => {
+  const plan = planTemplate(getFormat('2019')!, { year: 2020 });
+  const templateBytes = (): Promise<Uint8Array> => planWorkbook(plan, { 't3.received.natural': 7, 't2.art20_9.procurement.amount': '3万元' });
+
+  test('one template sheet: every named cell as written, blanks as empty, the format from the names', async () => {
+    const result = await readXlsx(await templateBytes());
+    expect(result.meta).toEqual({ format: '2019' });
+    expect(Object.keys(result.cells!).sort()).toEqual([...plan.positions.keys()].sort());
+    expect(result.cells!['t3.received.natural']).toBe(7);
+    expect(result.cells!['t2.art20_9.procurement.amount']).toBe('3万元');
+    expect(result.cells!['t3.granted.natural']).toBeNull();
+    // Totals are formulas, read as their saved results.
+    expect(result.cells!['t3.received.total']).toBe(7);
+  });
+
+  test('two sheets marked as the template, or a name pointing elsewhere: left to recognition', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+    workbook.addWorksheet('副本').getCell('Q3').value = CHECK_HEADER;
+    expect((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).cells).toBeUndefined();
+
+    const strayName = new ExcelJS.Workbook();
+    await strayName.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+    strayName.addWorksheet('其他').getCell('A1').value = 1;
+    strayName.definedNames.add("'其他'!$A$1", 'NB_t3.received.legal');
+    expect((await readXlsx(new Uint8Array(await strayName.xlsx.writeBuffer()))).cells).toBeUndefined();
+  });
 });

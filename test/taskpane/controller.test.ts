@@ -3,7 +3,7 @@
  * ignored, bursts coalesced, findings on the right cells, selection, and failures in Chinese.
  */
 import { createFakeExcel } from '../../src/fake-excel';
-import { PaneController, WRITE_WAITING, type PaneState } from '../../src/taskpane/controller';
+import { PaneController, WRITE_WAITING, shownFindings, type PaneState } from '../../src/taskpane/controller';
 import { createExcelHost } from '../../src/taskpane/host';
 import { a1 } from '../../src/core/template/a1';
 import type { TemplatePlan } from '../../src/core/template/plan';
@@ -381,5 +381,63 @@ describe('real Excel: exports where downloads do nothing (Excel on Mac, #2700, #
     expect(controller.state.notice).toBe('Mac 版 Excel 不能从加载项下载文件。请复制下方文本框中的全部内容，粘贴到文本编辑器中，保存为“年度报告.html”（UTF-8 编码）。');
     expect(await controller.deliver(docx)).toEqual({});
     expect(controller.state.error).toMatch(/^Mac 版 Excel 不能从加载项下载文件，Word 文档无法在这里导出。请在网页版 Excel/);
+  });
+});
+
+describe('filling in: progress, not noise', () => {
+  const formulaPlan = planTemplate(getFormat('2021')!, { year: 2024 });
+  const inputs = formulaPlan.cells.filter((c) => c.role === 'input').map((c) => c.id!);
+  const address = (id: string): string => a1(formulaPlan.positions.get(id)!.row, formulaPlan.positions.get(id)!.col);
+
+  test('a fresh template: 已填写 0 / 166, no blank cell listed while filling; a full check lists them all', async () => {
+    await controller.start();
+    await controller.insertTemplate({ format: '2021', year: 2024 });
+    expect(inputs).toHaveLength(166);
+    expect(controller.state.progress).toEqual({ filled: 0, total: 166, next: inputs[0] });
+    expect(shownFindings(controller.state)).toEqual([]);
+    // (The fake computes no formulas, so its totals read as blank too: Excel's would hold 0.)
+    expect(controller.state.findings.filter((f) => f.code === 'cell.blank').map((f) => f.cells[0])).toEqual(expect.arrayContaining(inputs));
+
+    await controller.fullCheck();
+    expect(controller.state.listBlanks).toBe(true);
+    expect(shownFindings(controller.state)).toEqual(controller.state.findings);
+    expect(shownFindings(controller.state).map((f) => f.cells[0])).toEqual(expect.arrayContaining(inputs));
+  });
+
+  test('typing fills the count and moves 「下一个未填写」; errors and other warnings stay listed; an edit returns to progress', async () => {
+    await controller.start();
+    await controller.insertTemplate({ format: '2021', year: 2024 });
+    const sheet = controller.state.sheetName!;
+    await controller.fullCheck();
+    fake.user.setValues(sheet, address(inputs[0]), [[3]]);
+    fake.user.setValues(sheet, address('t3.received.natural'), [['12件']]);
+    await settle();
+    expect(controller.state).toMatchObject({ listBlanks: false, progress: { filled: 2, total: 166, next: inputs[1] } });
+    const shown = shownFindings(controller.state).map((f) => `${f.code}:${f.cells[0]}`);
+    expect(shown).toContain('cell.unitInCell:t3.received.natural');
+    expect(shown).toContain('t3.balance:t3.received.natural');
+    expect(shown.some((k) => k.startsWith('cell.blank:'))).toBe(false);
+
+    await controller.selectNextBlank();
+    expect(fake.workbookSnapshot().selection).toBe(`'${sheet}'!${address(inputs[1])}`);
+  });
+
+  test('generating text or exporting lists the blank cells (they would read as 0)', async () => {
+    await controller.start();
+    await controller.insertTemplate({ format: '2021', year: 2024 });
+    controller.narrate({ body: '', year: 2024, zero: 'omit', draft: false });
+    expect(controller.state.listBlanks).toBe(true);
+    expect(shownFindings(controller.state).filter((f) => f.code === 'cell.blank').map((f) => f.cells[0])).toEqual(expect.arrayContaining(inputs));
+    await settle();
+    fake.user.setValues(controller.state.sheetName!, address(inputs[0]), [[0]]);
+    await settle();
+    expect(controller.state.listBlanks).toBe(false);
+    await controller.exportAs({ to: 'json', body: '', year: 2024, reason: '' });
+    expect(controller.state.listBlanks).toBe(true);
+  });
+
+  test('a template with typed totals counts its totals among the cells to fill', async () => {
+    await filledTemplate();
+    expect(controller.state.progress).toEqual({ filled: plan2024.positions.size, total: plan2024.positions.size, next: undefined });
   });
 });

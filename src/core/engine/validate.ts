@@ -51,7 +51,7 @@ export function parseReport(report: ReportInput): ParsedCells {
 }
 
 /** Whether last year's report can supply `cell` for a cross-year rule of `format`. */
-function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
+export function comparable(format: FormatDef, last: FormatDef, cell: string): boolean {
   if (last.id === format.id) return true;
   const table = cell.split('.')[0];
   return (format.comparableWith ?? []).some((c) => c.format === last.id && c.tables.some((t) => t === table));

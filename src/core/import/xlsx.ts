@@ -3,8 +3,10 @@
  * that hold something, with merged ranges marked. Nothing in the workbook is executed or
  * recalculated: a formula cell yields the result Excel last saved.
  */
-import type { Cell, Worksheet } from 'exceljs';
-import { columnName } from '../template/a1';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { cellsOf, formats } from '../formats/registry';
+import { columnName, parseA1 } from '../template/a1';
+import { CHECK_HEADER, NAME_PREFIX } from '../template/plan';
 import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type RawValue, type ReadResult } from './grid';
 import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
 
@@ -165,7 +167,37 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
   const grids: Grid[] = [];
   const merge = ExcelJS.ValueType.Merge;
   for (const sheet of workbook.worksheets) if (!checksSheets.has(sheet.name)) grids.push(sheetToGrid(sheet, maxGridCells, merge));
-  return { grids };
+  return { grids, ...templateCells(workbook, grids) };
+}
+
+/**
+ * A sheet of the add-in's template (what `nianbao template` writes, or a workbook the add-in
+ * filled) is read by its names `NB_<cell id>`, which stay on their cells when rows are inserted,
+ * rather than recognised: a template not yet filled in has no figures to recognise its tables by.
+ * Only when exactly one sheet is the template (its check cells' header) and every name points
+ * into it and names a cell of one format; anything else is left to recognition.
+ */
+function templateCells(workbook: Workbook, grids: readonly Grid[]): Pick<ReadResult, 'cells' | 'meta'> {
+  const names = workbook.definedNames.model.filter((n) => n.name.startsWith(NAME_PREFIX));
+  if (names.length === 0) return {};
+  const marked = grids.filter((g) => g.rows.some((row) => row.cells.some((c) => c.value === CHECK_HEADER)));
+  if (marked.length !== 1) return {};
+  const [grid] = marked;
+  const cells: Record<string, RawValue> = {};
+  for (const { name, ranges } of names) {
+    if (ranges.length !== 1) return {};
+    const bang = ranges[0].lastIndexOf('!');
+    const sheet = ranges[0].slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    const position = parseA1(ranges[0]);
+    if (sheet !== grid.name || !position) return {};
+    const row = grid.rows.find((r) => r.origin?.row === position.row);
+    const col = position.col - (row?.origin?.col ?? 0);
+    cells[name.slice(NAME_PREFIX.length)] = row?.cells[col]?.value ?? null;
+  }
+  const ids = Object.keys(cells);
+  const fitting = formats.filter((f) => ids.every((id) => cellsOf(f).has(id)));
+  if (fitting.length === 0) return {};
+  return { cells, meta: fitting.length === 1 ? { format: fitting[0].id } : {} };
 }
 
 /** `1` → `A`, `27` → `AA`: one-based, as ExcelJS numbers columns. */
@@ -245,7 +277,9 @@ function cellValue(cell: Cell): RawValue {
   const direct = plain(v);
   if (direct !== undefined) return direct;
   if (isObject(v) && ('formula' in v || 'sharedFormula' in v)) {
-    const result = v.result === undefined ? undefined : plain(v.result);
+    // `cell.value` drops a result that is 0, FALSE or '' (ExcelJS 4.4 copies truthy fields only).
+    const saved: unknown = cell.result;
+    const result = saved === undefined ? undefined : plain(saved);
     if (result !== undefined) return result;
     // Never calculated (e.g. written by a script): show the formula so the message can say so.
     const formula = cell.formula || (typeof v.formula === 'string' ? v.formula : '');

@@ -12,7 +12,7 @@ import { rulesOf, type Relation } from '../rules/expand';
 import { a1, a1Range } from './a1';
 import { namer, type Namer } from '../messages/names';
 
-export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check';
+export type CellRole = 'title' | 'heading' | 'header' | 'label' | 'input' | 'computed' | 'checkHeader' | 'checkLabel' | 'check' | 'setting';
 
 export interface PlannedCell {
   row: number;
@@ -24,6 +24,8 @@ export interface PlannedCell {
   numberFormat?: string;
   /** The spec id of a value cell. */
   id?: string;
+  /** For a total: the cells its `SUM` adds up, by id. */
+  sum?: readonly string[];
 }
 
 export interface PlannedCheck {
@@ -33,6 +35,8 @@ export interface PlannedCheck {
   row: number;
   col: number;
   formula: string;
+  /** The relation the formula computes `lhs − rhs` of (`MAX(0, …)` for `le`). */
+  relation: Relation;
   /** The relation's cells (this year's), as A1 addresses, for the conditional format. */
   cells: string[];
 }
@@ -73,7 +77,7 @@ export interface TemplatePlan {
   printArea: string;
   /** Each table's rectangle (header and label cells included), for borders and alignment. */
   tableAreas: { row: number; col: number; rows: number; cols: number }[];
-  /** The check cells' rectangle (labels and formulas), beside the tables. */
+  /** The check cells' rectangle (the setting, labels and formulas), beside the tables. */
   checkArea: string;
   /** Rows × columns used, checks included. */
   size: { rows: number; cols: number };
@@ -88,6 +92,14 @@ export interface TemplatePlan {
 /** Marks formulas as the add-in's own: N("…") is 0, so it changes no result. */
 export const MARKER = 'N("nianbao")';
 export const NAME_PREFIX = 'NB_';
+/**
+ * The sheet's own setting, beside the check cells: 是 paints blank cells amber, anything else
+ * leaves them as they are while the form is being filled in (the pane shows progress instead).
+ * A cell, so it is kept with the workbook and works in WPS and LibreOffice without the add-in.
+ */
+export const MARK_BLANKS = { label: '未填写的单元格标为黄色（填“是”或“否”）', yes: '是', no: '否' } as const;
+/** Heads the check cells beside the tables: marks a sheet as the template when its names are read. */
+export const CHECK_HEADER = '年报助手校验（自动生成，请勿修改）';
 /** Excel name of a value cell: sheet-scoped, survives rows inserted above. */
 export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
 /**
@@ -101,22 +113,15 @@ const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0
 const TABLE_WIDTH = 15;
 const CHECK_COL = TABLE_WIDTH + 1;
 
-/** Which cells are totals (formulas by default): row totals, （七）总计 and t4 totals. */
-function totalFormula(id: string, format: FormatDef, position: (id: string) => string): string | undefined {
+/** Which cells are totals (formulas by default), and the cells each sums: row totals, （七）总计 and t4 totals. */
+function totalTerms(id: string, format: FormatDef): readonly Term[] | undefined {
   const [table, row, col] = id.split('.');
-  const relation = rulesOf(format).relations.find(
-    (r) => r.op === 'eq' && !r.crossYear && r.lhs.length === 1 && r.lhs[0].cell === id && (r.code === 't3.rowTotal' || r.code === 't4.groupTotal' || r.code === 't3.resultTotal'),
-  );
+  const relations = rulesOf(format).relations;
   // （七）总计 / 总计 is both a row and a column total: the row total wins, both agree when filled.
-  if (table === 't3' && row === 'resultTotal' && col === 'total') {
-    const rowTotal = rulesOf(format).relations.find((r) => r.key === 't3.rowTotal:resultTotal');
-    return rowTotal ? `=${sumOf(rowTotal.rhs, position)}` : undefined;
-  }
-  return relation ? `=${sumOf(relation.rhs, position)}` : undefined;
-}
-
-function sumOf(terms: readonly Term[], position: (id: string) => string): string {
-  return `SUM(${terms.map((t) => position(t.cell)).join(',')})`;
+  if (table === 't3' && row === 'resultTotal' && col === 'total') return relations.find((r) => r.key === 't3.rowTotal:resultTotal')?.rhs;
+  return relations.find(
+    (r) => r.op === 'eq' && !r.crossYear && r.lhs.length === 1 && r.lhs[0].cell === id && (r.code === 't3.rowTotal' || r.code === 't4.groupTotal' || r.code === 't3.resultTotal'),
+  )?.rhs;
 }
 
 function side(terms: readonly Term[], position: (id: string) => string): string {
@@ -165,15 +170,19 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
   const byKind = new Map<ValueKind, string[]>();
   for (const p of valuePositions) {
     const kind = defs.get(p.id)?.column.kind ?? 'count';
-    const formula = options.totals === 'value' ? undefined : totalFormula(p.id, format, position);
-    cells.push({ row: p.row, col: p.col, role: formula ? 'computed' : 'input', id: p.id, value: formula ? undefined : null, formula, numberFormat: NUMBER_FORMATS[kind] });
+    const sum = options.totals === 'value' ? undefined : totalTerms(p.id, format)?.map((t) => t.cell);
+    const formula = sum ? `=SUM(${sum.map(position).join(',')})` : undefined;
+    cells.push({ row: p.row, col: p.col, role: formula ? 'computed' : 'input', id: p.id, value: formula ? undefined : null, formula, sum, numberFormat: NUMBER_FORMATS[kind] });
     if (!formula) byKind.set(kind, [...(byKind.get(kind) ?? []), a1(p.row, p.col)]);
   }
 
   // Check cells beside the tables (outside the print area): one per relation of this year.
   const checks: PlannedCheck[] = [];
   const names = namer(format);
-  cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: '年报助手校验（自动生成，请勿修改）' });
+  const setting = { row: 1, col: CHECK_COL + 1 };
+  cells.push({ row: setting.row, col: CHECK_COL, role: 'checkLabel', value: MARK_BLANKS.label });
+  cells.push({ ...setting, role: 'setting', value: MARK_BLANKS.no });
+  cells.push({ row: 2, col: CHECK_COL, role: 'checkHeader', value: CHECK_HEADER });
   cells.push({ row: 3, col: CHECK_COL, role: 'checkHeader', value: '规则' });
   cells.push({ row: 3, col: CHECK_COL + 1, role: 'checkHeader', value: '差额' });
   let checkRow = 4;
@@ -181,7 +190,7 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     const formula = checkFormula(r, position);
     cells.push({ row: checkRow, col: CHECK_COL, role: 'checkLabel', value: checkLabel(r, names) });
     cells.push({ row: checkRow, col: CHECK_COL + 1, role: 'check', formula });
-    checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
+    checks.push({ key: r.key, severity: r.severity, row: checkRow, col: CHECK_COL + 1, formula, relation: r, cells: r.lhs.concat(r.rhs).map((t) => position(t.cell)) });
     checkRow += 1;
   }
 
@@ -190,11 +199,11 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     formula: `=AND(${MARKER}=0,${a1(c.row, c.col, true)}<>0)`,
     severity: c.severity === 'error' ? 'error' : 'warning',
   }));
-  // Cell-level checks per rectangular block of value cells: text or negatives red, blanks amber.
+  // Cell-level checks per rectangular block of value cells: text or negatives red, blanks amber where the setting says so.
   for (const block of blockRectangles(valuePositions)) {
     const first = a1(block.row, block.col);
     highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,OR(AND(NOT(ISBLANK(${first})),NOT(ISNUMBER(${first}))),AND(ISNUMBER(${first}),${first}<0)))`, severity: 'error' });
-    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,ISBLANK(${first}))`, severity: 'warning' });
+    highlights.push({ ranges: a1Range(block.row, block.col, block.rows, block.cols), formula: `=AND(${MARKER}=0,${a1(setting.row, setting.col, true)}="${MARK_BLANKS.yes}",ISBLANK(${first}))`, severity: 'warning' });
   }
 
   const columnWidths = Array.from({ length: CHECK_COL + 2 }, (_, c) => (c === 0 ? 22 : c < 3 ? 16 : c === CHECK_COL ? 24 : c === TABLE_WIDTH ? 2 : 10));
@@ -211,9 +220,9 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     highlights,
     printArea: a1Range(0, 0, tablesEnd, TABLE_WIDTH),
     tableAreas,
-    checkArea: a1Range(2, CHECK_COL, checkRow - 2, 2),
+    checkArea: a1Range(1, CHECK_COL, checkRow - 1, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1' },
+    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.totals': options.totals ?? 'formula' },
   };
 }
 
@@ -228,6 +237,12 @@ function wrappedRowHeights(labels: readonly PlannedCell[], merges: readonly Merg
     for (let r = merge.row; r < merge.row + merge.rows; r++) lines.set(r, Math.max(lines.get(r) ?? 1, perRow));
   }
   return [...lines].filter(([, n]) => n > 1).sort(([a], [b]) => a - b).map(([row, n]) => ({ row, height: rowHeightFor(n) }));
+}
+
+/** The cells a person fills in, in table order: every value cell but the totals the template computes. */
+export function inputCellIds(format: FormatDef, totals: TemplateOptions['totals'] = 'formula'): string[] {
+  const ids = [...cellsOf(format).keys()];
+  return totals === 'value' ? ids : ids.filter((id) => !totalTerms(id, format));
 }
 
 const CHECK_NAMES: Partial<Record<string, string>> = {

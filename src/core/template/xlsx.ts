@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { RawValue } from '../import/grid';
 import { nameOf, type TemplatePlan } from './plan';
 import { a1 } from './a1';
+import { formulaResults } from './results';
 
 const FILL = { error: 'FFF4B6B6', warning: 'FFFFE08A' } as const;
 const INPUT_FILL = 'FFFFFFF0';
@@ -16,11 +17,14 @@ const toCell = (v: RawValue): ExcelJS.CellValue => (v !== null && typeof v === '
 
 export async function planWorkbook(plan: TemplatePlan, values: Readonly<Record<string, RawValue>> = {}, sheetName = `${plan.properties['nianbao.year']}年度报表`): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  // Excel, WPS and LibreOffice recalculate on opening; the saved results serve readers that do not.
+  workbook.calcProperties.fullCalcOnLoad = true;
   const sheet = workbook.addWorksheet(sheetName);
   const thin = { style: 'thin' as const };
+  const results = formulaResults(plan, values);
   for (const c of plan.cells) {
     const cell = sheet.getCell(c.row + 1, c.col + 1);
-    if (c.formula) cell.value = { formula: c.formula.slice(1) };
+    if (c.formula) cell.value = { formula: c.formula.slice(1), result: results.get(`${c.row}:${c.col}`) };
     else if (c.id && Object.prototype.hasOwnProperty.call(values, c.id)) cell.value = toCell(values[c.id]);
     else if (c.value !== undefined && c.value !== null) cell.value = c.value;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
