@@ -213,7 +213,7 @@ interface Column {
 }
 
 /** Gaps narrower than this share of the font size are inside a cell (a space in a label). */
-const CELL_GAP = 0.6;
+const CELL_GAP = 0.3;
 /** Baselines of one visual row differ by at most this share of the font size. */
 const BASELINE_TOLERANCE = 0.3;
 /** Page numbers and running heads live in this share of the page at the top and bottom. */
@@ -303,11 +303,16 @@ function cellsOf(pieces: readonly Fragment[]): Fragment[] {
     // Figures of neighbouring columns stand close in narrow tables: they join only when touching.
     const limit = isFigure(piece.text) || isFigure(last?.text ?? '') ? 0.1 : CELL_GAP;
     if (last && gap < limit * Math.max(last.size, piece.size)) {
-      last.text += gap > 0.15 * piece.size ? ` ${piece.text}` : piece.text;
+      last.text += gap > 0.15 * piece.size && isWordBoundary(last.text, piece.text) ? ` ${piece.text}` : piece.text;
       last.x1 = Math.max(last.x1, piece.x1);
     } else cells.push({ ...piece });
   }
   return cells;
+}
+
+/** A space between two pieces is kept only between Latin letters or digits: Chinese text has none. */
+function isWordBoundary(before: string, after: string): boolean {
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after);
 }
 
 const lineText = (line: Line): string => line.fragments.map((f) => f.text).join('');
@@ -336,7 +341,19 @@ function isMargin(line: Line, page: PdfPageText, repeated: ReadonlySet<string>):
   return PAGE_NUMBER.test(text) || repeated.has(`${Math.round(line.y)}|${text}`);
 }
 
-const hasFigure = (line: Line): boolean => line.fragments.some((f) => isFigure(f.text));
+/**
+ * A row of a table: it holds figures, and nothing after its first figure but figures or a short
+ * mark (`/`, `无`). A title's `2024年…` is not one.
+ */
+function hasFigure(line: Line): boolean {
+  const first = line.fragments.findIndex((f) => isFigure(f.text));
+  if (first < 0) return false;
+  for (let i = first + 1; i < line.fragments.length; i++) {
+    const text = line.fragments[i].text;
+    if (!isFigure(text) && text.length > 2) return false;
+  }
+  return true;
+}
 
 /**
  * Lines cut into tables: a line with two or more cells and no figure (a header row) starts a new
@@ -388,7 +405,7 @@ function layOut(lines: readonly Line[]): LaidOut[] {
       if (anchor.page !== line.page) continue;
       if (!best || Math.abs(anchor.y - line.y) < Math.abs(best.y - line.y)) best = anchor;
     }
-    if (best && Math.abs(best.y - line.y) <= 1.6 * Math.max(best.size, line.size) * (1 + labelLinesBetween(lines, line, best))) joinedTo.set(line, best);
+    if (best && Math.abs(best.y - line.y) <= 1.6 * Math.max(best.size, line.size) * (1 + labelLinesBetween(lines, line, best, isLabelOnly))) joinedTo.set(line, best);
   }
   const out: LaidOut[] = [];
   const rowOf = new Map<Line, string[]>();
@@ -422,10 +439,10 @@ function layOut(lines: readonly Line[]): LaidOut[] {
 }
 
 /** Label-only lines lying between a line and its anchor (a label wrapped over three lines or more). */
-function labelLinesBetween(lines: readonly Line[], line: Line, anchor: Line): number {
+function labelLinesBetween(lines: readonly Line[], line: Line, anchor: Line, isLabelOnly: (l: Line) => boolean): number {
   const low = Math.min(line.y, anchor.y);
   const high = Math.max(line.y, anchor.y);
-  return lines.filter((l) => l !== line && l !== anchor && l.page === line.page && l.y > low && l.y < high && !hasFigure(l)).length;
+  return lines.filter((l) => l !== line && l !== anchor && l.page === line.page && l.y > low && l.y < high && isLabelOnly(l)).length;
 }
 
 function overlaps(f: Fragment, c: Column): boolean {
