@@ -129,7 +129,7 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
   if (!isComplete(bytes)) throw new PdfReadError('corrupt', 'truncated: no %%EOF at the end');
   const task = pdfjs.getDocument({
     // A copy: pdf.js transfers the buffer it is given to its worker.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
