@@ -6,7 +6,7 @@
  */
 import { DOCX_LIMITS, DocxReadError, readDocx } from '../core/import/docx';
 import type { ReadResult } from '../core/import/grid';
-import { PDF_LIMITS, PdfReadError, readPdf } from '../core/import/pdf';
+import { checkPdfBytes, PDF_LIMITS, PdfReadError, readPdf } from '../core/import/pdf';
 import { ConversionError, CONVERSION_TIMEOUT_MS, CONVERTIBLE, convertWithSoffice } from './convert';
 import { loadPdfJs, pdfOptions } from './pdfjs';
 import type { ReadError, ReadErrorCode } from './read-file';
@@ -59,6 +59,7 @@ function readWordDocument(bytes: Uint8Array, fail: Fail): ReadResult {
 
 async function readPdfDocument(bytes: Uint8Array, fail: Fail): Promise<ReadResult> {
   try {
+    checkPdfBytes(bytes);
     return await readPdf(await loadPdfJs(), bytes, pdfOptions());
   } catch (e) {
     if (!(e instanceof PdfReadError)) throw e;

@@ -122,11 +122,18 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Refuses what is not a PDF or was cut short, before pdf.js is loaded: it repairs a truncated
+ * file as far as it can, and a page or two would be read silently.
+ */
+export function checkPdfBytes(bytes: Uint8Array): void {
+  if (!looksLikePdf(bytes)) throw new PdfReadError('corrupt', 'not a PDF');
+  if (!isComplete(bytes)) throw new PdfReadError('corrupt', 'truncated: no %%EOF at the end');
+}
+
 /** The text items of every page, positions in PDF units. */
 export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfPageText[]> {
-  if (!looksLikePdf(bytes)) throw new PdfReadError('corrupt', 'not a PDF');
-  // pdf.js repairs a file cut short as far as it can: a page or two would be read silently.
-  if (!isComplete(bytes)) throw new PdfReadError('corrupt', 'truncated: no %%EOF at the end');
+  checkPdfBytes(bytes);
   const task = pdfjs.getDocument({
     // A copy: pdf.js transfers the buffer it is given to its worker.
     data: new Uint8Array(bytes),
