@@ -9,8 +9,11 @@
  * - A row is the items of one baseline; items of one visual row differ by a point or two.
  * - A cell is a run of items with no column gap between them; an item pdf.js combined across
  *   cells (`本年制发件数 本年废止件数`) is cut at its spaces first.
- * - Lines of a wrapped label cell (no figures of their own, in the label column, right above the
- *   row that holds the figures) are joined into that row's label.
+ * - Columns come from the figures and, for columns left blank throughout, from the header rows;
+ *   a row's figures are placed by column, so blank cells stay in their places.
+ * - Lines of a wrapped label cell (no figures, in the label column, beside or continuing the
+ *   row's figures) are joined into that row's label; labels of cells merged over several rows
+ *   become rows of their own, and a numbered label alone is a row whose cells are all blank.
  * - Page numbers and lines repeated at the top or bottom of every page are left out.
  *
  * The pdf.js module is passed in (`PdfJs`): the CLI loads its legacy build in Node, the task
@@ -219,8 +222,17 @@ interface Column {
   x1: number;
 }
 
-/** Gaps narrower than this share of the font size are inside a cell (a space in a label). */
+/**
+ * Gaps narrower than this share of the font size are inside a cell. Header cells of narrow
+ * columns stand a third of an em apart; a space inside a label is joined again in the label area.
+ */
 const CELL_GAP = 0.3;
+/** Label pieces of one line closer than this (in ems) are one label cell (a space, a bracket's gap). */
+const LABEL_GAP = 0.5;
+/** A label line within this share of a line's height of a row's figures is that row's label. */
+const BESIDE = 0.6;
+/** A label that starts a row of its own: `1.`, `（三）`, `三、`. */
+const NUMBERED = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 /** Baselines of one visual row differ by at most this share of the font size. */
 const BASELINE_TOLERANCE = 0.3;
 /** Page numbers and running heads live in this share of the page at the top and bottom. */
@@ -236,7 +248,7 @@ export function readPdfText(pages: readonly PdfPageText[]): ReadResult {
   const repeated = runningLines(pages, pageLines);
   const lines: Line[] = [];
   pageLines.forEach((onPage, p) => {
-    for (const line of onPage) if (!isMargin(line, pages[p], repeated)) lines.push({ ...line, page: p });
+    for (const line of onPage) if (!isMargin(line, pages[p], onPage, repeated)) lines.push({ ...line, page: p });
   });
   const rows: GridRow[] = [];
   const text: string[] = [];
@@ -342,10 +354,12 @@ function inMargin(line: Line, page: PdfPageText): boolean {
   return line.y > page.height * (1 - MARGIN_SHARE) || line.y < page.height * MARGIN_SHARE;
 }
 
-function isMargin(line: Line, page: PdfPageText, repeated: ReadonlySet<string>): boolean {
+function isMargin(line: Line, page: PdfPageText, lines: readonly Line[], repeated: ReadonlySet<string>): boolean {
   if (!inMargin(line, page)) return false;
   const text = lineText(line);
-  return PAGE_NUMBER.test(text) || repeated.has(`${Math.round(line.y)}|${text}`);
+  if (repeated.has(`${Math.round(line.y)}|${text}`)) return true;
+  // A page number stands alone: a figure of a table row has the row's label beside it.
+  return PAGE_NUMBER.test(text) && !lines.some((other) => other !== line && Math.abs(other.y - line.y) < 2 * line.size);
 }
 
 /**
@@ -364,22 +378,50 @@ function hasFigure(line: Line): boolean {
 
 /**
  * Lines cut into tables: a line with two or more cells and no figure (a header row) starts a new
- * one, so each table's columns are worked out from its own rows. Pages do not: a table continued
+ * one once the current one has figures, so each table's columns are worked out from its own rows. Pages do not: a table continued
  * on the next page stays one.
  */
 function tableGroups(lines: readonly Line[]): Line[][] {
   const groups: Line[][] = [[]];
+  let figuresFrom = Infinity;
   for (const line of lines) {
-    if (line.fragments.length >= 2 && !hasFigure(line) && groups[groups.length - 1].some(hasFigure)) groups.push([]);
+    if (line.fragments.length >= 2 && !hasFigure(line) && figuresFrom < Infinity) {
+      // Two labels side by side (a merged cell's and a row's, `（五）不予处理  3.…`) are not a header.
+      const labels = line.fragments.every((f) => f.x1 <= figuresFrom) && NUMBERED.test(line.fragments[0].text);
+      if (!labels) {
+        groups.push([]);
+        figuresFrom = Infinity;
+      }
+    }
     groups[groups.length - 1].push(line);
+    for (const f of line.fragments) if (hasFigure(line) && isFigure(f.text)) figuresFrom = Math.min(figuresFrom, f.x0);
   }
   return groups;
 }
 
-/** The columns of a table: the x-ranges of its figures, overlapping ranges taken as one column. */
+/**
+ * The columns of a table: the x-ranges of its figures, overlapping ranges taken as one column,
+ * and the header cells (lines before the first figures) over columns that hold no figure at all
+ * (a column left blank throughout). Header cells are taken narrowest first; one spanning two
+ * columns or more (`申请人情况`, `行政诉讼`) adds none.
+ */
 function columnsOf(lines: readonly Line[]): Column[] {
   const ranges: Column[] = [];
   for (const line of lines) for (const f of line.fragments) if (isFigure(f.text)) ranges.push({ x0: f.x0, x1: f.x1 });
+  const columns = merge(ranges);
+  if (columns.length === 0) return columns;
+  const start = columns[0].x0;
+  const header: Fragment[] = [];
+  for (const line of lines) {
+    if (hasFigure(line)) break;
+    for (const f of line.fragments) if (f.x0 >= start - 0.5 * f.size) header.push(f);
+  }
+  header.sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  for (const f of header) if (!columns.some((c) => f.x0 < c.x1 && f.x1 > c.x0)) columns.push({ x0: f.x0, x1: f.x1 });
+  return merge(columns);
+}
+
+function merge(ranges: Column[]): Column[] {
   ranges.sort((a, b) => a.x0 - b.x0);
   const columns: Column[] = [];
   for (const r of ranges) {
@@ -392,64 +434,108 @@ function columnsOf(lines: readonly Line[]): Column[] {
 
 /**
  * A table's lines as rows. A line holding figures gets one cell per column from its first
- * figure's column on, empty where it has none (a blank cell prints nothing), after its labels.
- * A line of text alone that stands in the label column, within a line's height of a line with
- * figures or of a label line already joined to one, is part of that line's label (a wrapped label
- * cell); other lines (headings, header rows, prose) are rows of their own.
+ * figure's column on, empty where it has none (a blank cell prints nothing), after its label.
+ * A line of text alone in the label area (after the header lines) is, in this order:
+ * - part of a row's label, when it lies within half a line of that row's figures (a label cell
+ *   wrapped over lines, its figures centred between them) or continues such a part;
+ * - a label over several rows (`（三）不予公开` beside its items), when rows with labels further
+ *   right lie just above and below it: a row of its own, as a merged cell's text;
+ * - a row whose cells are all blank, when it starts with a number (`2.`, `（六）`);
+ * - else a row of its own.
+ * A row's label is its rightmost label column; parts further left are labels of merged cells
+ * spanning several rows, given a row of their own before it.
  */
 function layOut(lines: readonly Line[]): LaidOut[] {
   const columns = columnsOf(lines);
   if (columns.length === 0) return lines.map((line) => ({ page: line.page, cells: line.fragments.map((f) => f.text) }));
   const firstColumn = columns[0].x0;
-  const isLabelOnly = (line: Line): boolean => !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
-  // Each label-only line joins the nearest line with figures on its page, if close enough.
+  const firstFigures = lines.findIndex(hasFigure);
+  const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
+  const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
+  /** Where a line's own label starts: its rightmost label piece; Infinity without one. */
+  const labelStart = (line: Line): number => {
+    const labels = labelParts(line, columns);
+    return labels.length > 0 ? labels[labels.length - 1].x0 : Infinity;
+  };
+
   const joinedTo = new Map<Line, Line>();
-  const anchors = lines.filter(hasFigure);
+  const blankRows = new Set<Line>();
+  const figureLines = lines.filter(hasFigure);
+  lines.forEach((line, index) => {
+    if (!labelOnly(line, index)) return;
+    const x0 = line.fragments[0].x0;
+    // The figures this label stands beside: within half a line, their own label (if any) further left.
+    const beside = figureLines
+      .filter((f) => f.page === line.page && Math.abs(f.y - line.y) <= BESIDE * lineHeight(f, line) && (labelStart(f) === Infinity || labelStart(f) < x0 + 0.5 * line.size))
+      .sort((a, b) => Math.abs(a.y - line.y) - Math.abs(b.y - line.y))[0];
+    if (beside) joinedTo.set(line, beside);
+    else if (spansRows(lines, index, x0)) return;
+    else if (NUMBERED.test(line.fragments[0].text)) blankRows.add(line);
+  });
+  // A line continuing a joined part or a blank row's label, just above or below it in its column.
+  for (let changed = true; changed; ) {
+    changed = false;
+    lines.forEach((line, index) => {
+      if (!labelOnly(line, index) || joinedTo.has(line) || blankRows.has(line) || NUMBERED.test(line.fragments[0].text)) return;
+      const x0 = line.fragments[0].x0;
+      for (const other of lines) {
+        if (other === line || other.page !== line.page || Math.abs(other.y - line.y) > lineHeight(other, line)) continue;
+        if (Math.abs(other.fragments[0].x0 - x0) >= 0.5 * line.size) continue;
+        const target = joinedTo.get(other) ?? (blankRows.has(other) ? other : undefined);
+        if (!target) continue;
+        joinedTo.set(line, target);
+        changed = true;
+        return;
+      }
+    });
+  }
+
+  const parts = new Map<Line, { y: number; fragments: Fragment[] }[]>();
+  const addPart = (row: Line, y: number, fragments: Fragment[]): void => {
+    parts.set(row, [...(parts.get(row) ?? []), { y, fragments }]);
+  };
   for (const line of lines) {
-    if (!isLabelOnly(line)) continue;
-    let best: Line | undefined;
-    for (const anchor of anchors) {
-      if (anchor.page !== line.page) continue;
-      if (!best || Math.abs(anchor.y - line.y) < Math.abs(best.y - line.y)) best = anchor;
-    }
-    if (best && Math.abs(best.y - line.y) <= 1.6 * Math.max(best.size, line.size) * (1 + labelLinesBetween(lines, line, best, isLabelOnly))) joinedTo.set(line, best);
+    const target = joinedTo.get(line);
+    if (target) addPart(target, line.y, line.fragments);
+    else if (hasFigure(line) || blankRows.has(line)) addPart(line, line.y, labelParts(line, columns));
   }
   const out: LaidOut[] = [];
-  const rowOf = new Map<Line, string[]>();
-  const labelsOf = new Map<Line, { y: number; fragments: Fragment[] }[]>();
   for (const line of lines) {
-    const anchor = joinedTo.get(line);
-    if (anchor) {
-      labelsOf.set(anchor, [...(labelsOf.get(anchor) ?? []), { y: line.y, fragments: line.fragments }]);
-      continue;
-    }
-    if (!hasFigure(line)) {
+    if (joinedTo.has(line)) continue;
+    if (!hasFigure(line) && !blankRows.has(line)) {
       out.push({ page: line.page, cells: line.fragments.map((f) => f.text) });
       continue;
     }
-    const cells: string[] = [];
-    rowOf.set(line, cells);
-    labelsOf.set(line, [...(labelsOf.get(line) ?? []), { y: line.y, fragments: line.fragments.filter((f) => !inAnyColumn(f, columns)) }]);
-    out.push({ page: line.page, cells });
-  }
-  for (const [line, cells] of rowOf) {
     // Labels top to bottom; pieces in one column of the label area joined into one cell.
-    const labelParts = (labelsOf.get(line) ?? []).sort((a, b) => b.y - a.y).flatMap((part) => part.fragments);
-    cells.push(...joinLabelColumns(labelParts));
+    const labels = joinLabelColumns((parts.get(line) ?? []).sort((a, b) => b.y - a.y).flatMap((part) => part.fragments));
+    // Labels left of the row's own are merged cells' text: a row of their own, before it.
+    if (labels.length > 1) out.push({ page: line.page, cells: labels.slice(0, -1).map((l) => l.text) });
+    const cells = labels.slice(-1).map((l) => l.text);
     const inColumns = line.fragments.filter((f) => inAnyColumn(f, columns));
-    const first = columns.findIndex((c) => inColumns.some((f) => overlaps(f, c)));
-    for (let k = Math.max(first, 0); k < columns.length; k++) {
-      cells.push(inColumns.filter((f) => overlaps(f, columns[k])).map((f) => f.text).join(' '));
-    }
+    const found = columns.findIndex((c) => inColumns.some((f) => overlaps(f, c)));
+    const end = labels.length > 0 ? labels[labels.length - 1].x1 : -Infinity;
+    // A blank row has every column right of its label.
+    const first = found >= 0 ? found : Math.max(0, columns.findIndex((c) => c.x0 >= end));
+    for (let k = first; k < columns.length; k++) cells.push(inColumns.filter((f) => overlaps(f, columns[k])).map((f) => f.text).join(' '));
+    out.push({ page: line.page, cells });
   }
   return out;
 }
 
-/** Label-only lines lying between a line and its anchor (a label wrapped over three lines or more). */
-function labelLinesBetween(lines: readonly Line[], line: Line, anchor: Line, isLabelOnly: (l: Line) => boolean): number {
-  const low = Math.min(line.y, anchor.y);
-  const high = Math.max(line.y, anchor.y);
-  return lines.filter((l) => l !== line && l !== anchor && l.page === line.page && l.y > low && l.y < high && isLabelOnly(l)).length;
+/** The label pieces of a line: those in no column. */
+function labelParts(line: Line, columns: readonly Column[]): Fragment[] {
+  return line.fragments.filter((f) => !inAnyColumn(f, columns));
+}
+
+/**
+ * True when the label at `x0` of line `index` stands beside rows with labels further right just
+ * above and below it: the text of a label cell merged over those rows.
+ */
+function spansRows(lines: readonly Line[], index: number, x0: number): boolean {
+  const line = lines[index];
+  const deeper = (other: Line | undefined): boolean =>
+    other !== undefined && other.page === line.page && Math.abs(other.y - line.y) <= 3.2 * line.size && other.fragments.some((f) => f.x0 > x0 + line.size && !isFigure(f.text));
+  return deeper(lines[index - 1]) && deeper(lines[index + 1]);
 }
 
 function overlaps(f: Fragment, c: Column): boolean {
@@ -460,13 +546,20 @@ function inAnyColumn(f: Fragment, columns: readonly Column[]): boolean {
   return columns.some((c) => overlaps(f, c));
 }
 
-/** Label fragments from several lines: those starting at one x (one label column) become one cell. */
-function joinLabelColumns(parts: readonly Fragment[]): string[] {
-  const columns: { x0: number; text: string }[] = [];
+/**
+ * Label fragments from several lines: pieces of one line close together are one label, and
+ * labels starting at one x (one label column, wrapped) become one cell. Left to right.
+ */
+function joinLabelColumns(parts: readonly Fragment[]): { x0: number; x1: number; text: string }[] {
+  const columns: { x0: number; x1: number; y: number; text: string }[] = [];
   for (const part of parts) {
-    const same = columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size);
-    if (same) same.text += part.text;
-    else columns.push({ x0: part.x0, text: part.text });
+    const sameLine = columns.find((c) => c.y === part.y && part.x0 >= c.x0 && part.x0 - c.x1 < LABEL_GAP * part.size);
+    const same = sameLine ?? columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size);
+    if (same) {
+      same.text += part.text;
+      same.x1 = Math.max(same.x1, part.x1);
+      same.y = part.y;
+    } else columns.push({ x0: part.x0, x1: part.x1, y: part.y, text: part.text });
   }
-  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.text);
+  return columns.sort((a, b) => a.x0 - b.x0);
 }
