@@ -384,17 +384,24 @@ function hasFigure(line: Line): boolean {
 function tableGroups(lines: readonly Line[]): Line[][] {
   const groups: Line[][] = [[]];
   let figuresFrom = Infinity;
+  /** Where the labels of the current table's rows start: its label columns. */
+  let labelStarts: number[] = [];
   for (const line of lines) {
     if (line.fragments.length >= 2 && !hasFigure(line) && figuresFrom < Infinity) {
-      // Two labels side by side (a merged cell's and a row's, `（五）不予处理  3.…`) are not a header.
-      const labels = line.fragments.every((f) => f.x1 <= figuresFrom) && NUMBERED.test(line.fragments[0].text);
+      // Labels side by side in the label columns (a merged cell's and a row's) are not a header.
+      const labels = line.fragments.every((f, i) => f.x1 <= figuresFrom && (i === 0 || labelStarts.some((x) => Math.abs(x - f.x0) < 0.5 * f.size)));
       if (!labels) {
         groups.push([]);
         figuresFrom = Infinity;
+        labelStarts = [];
       }
     }
     groups[groups.length - 1].push(line);
-    for (const f of line.fragments) if (hasFigure(line) && isFigure(f.text)) figuresFrom = Math.min(figuresFrom, f.x0);
+    if (!hasFigure(line)) continue;
+    for (const f of line.fragments) {
+      if (isFigure(f.text)) figuresFrom = Math.min(figuresFrom, f.x0);
+      else labelStarts.push(f.x0);
+    }
   }
   return groups;
 }
@@ -445,10 +452,13 @@ function merge(ranges: Column[]): Column[] {
  * A row's label is its rightmost label column; parts further left are labels of merged cells
  * spanning several rows, given a row of their own before it.
  */
-function layOut(lines: readonly Line[]): LaidOut[] {
-  const columns = columnsOf(lines);
-  if (columns.length === 0) return lines.map((line) => ({ page: line.page, cells: line.fragments.map((f) => f.text) }));
+function layOut(table: readonly Line[]): LaidOut[] {
+  const columns = columnsOf(table);
+  if (columns.length === 0) return table.map((line) => ({ page: line.page, cells: line.fragments.map((f) => f.text) }));
   const firstColumn = columns[0].x0;
+  // Text in several label columns on one line (a merged cell's wrapped label beside a row's) is
+  // taken column by column.
+  const lines = table.flatMap((line, index) => (index > table.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
   const firstFigures = lines.findIndex(hasFigure);
   const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
   const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
@@ -522,6 +532,17 @@ function layOut(lines: readonly Line[]): LaidOut[] {
   return out;
 }
 
+/** A line of labels as one line per label column (pieces a label gap apart or more). */
+function splitLabelColumns(line: Line): Line[] {
+  const out: Line[] = [];
+  for (const f of line.fragments) {
+    const last = out[out.length - 1]?.fragments;
+    if (last && f.x0 - last[last.length - 1].x1 < LABEL_GAP * f.size) last.push(f);
+    else out.push({ ...line, fragments: [f] });
+  }
+  return out;
+}
+
 /** The label pieces of a line: those in no column. */
 function labelParts(line: Line, columns: readonly Column[]): Fragment[] {
   return line.fragments.filter((f) => !inAnyColumn(f, columns));
@@ -533,9 +554,8 @@ function labelParts(line: Line, columns: readonly Column[]): Fragment[] {
  */
 function spansRows(lines: readonly Line[], index: number, x0: number): boolean {
   const line = lines[index];
-  const deeper = (other: Line | undefined): boolean =>
-    other !== undefined && other.page === line.page && Math.abs(other.y - line.y) <= 3.2 * line.size && other.fragments.some((f) => f.x0 > x0 + line.size && !isFigure(f.text));
-  return deeper(lines[index - 1]) && deeper(lines[index + 1]);
+  const deeper = (other: Line): boolean => other.page === line.page && Math.abs(other.y - line.y) <= 3.2 * line.size && other.fragments.some((f) => f.x0 > x0 + line.size && !isFigure(f.text));
+  return lines.some((other) => other.y > line.y && deeper(other)) && lines.some((other) => other.y < line.y && deeper(other));
 }
 
 function overlaps(f: Fragment, c: Column): boolean {
