@@ -241,6 +241,7 @@ const PAGE_NUMBER = /^[-—–－‐\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／
 const FIGURE = /^[+-]?[\d.,]+(?:%|元|万元)?$|^\/$/;
 
 const isFigure = (text: string): boolean => FIGURE.test(text);
+const UNIT = /^(?:元|万元|%|件)$/;
 
 /** Turns the text items of a PDF's pages into rows of cells and lines of text. */
 export function readPdfText(pages: readonly PdfPageText[]): ReadResult {
@@ -320,7 +321,9 @@ function cellsOf(pieces: readonly Fragment[]): Fragment[] {
     const last = cells[cells.length - 1];
     const gap = last ? piece.x0 - last.x1 : Infinity;
     // Figures of neighbouring columns stand close in narrow tables: they join only when touching.
-    const limit = isFigure(piece.text) || isFigure(last?.text ?? '') ? 0.1 : CELL_GAP;
+    // A unit printed apart from its figure (`251000` `元`) stays with it.
+    const unit = UNIT.test(piece.text) && isFigure(last?.text ?? '');
+    const limit = !unit && (isFigure(piece.text) || isFigure(last?.text ?? '')) ? 0.1 : CELL_GAP;
     if (last && gap < limit * Math.max(last.size, piece.size)) {
       last.text += gap > 0.15 * piece.size && isWordBoundary(last.text, piece.text) ? ` ${piece.text}` : piece.text;
       last.x1 = Math.max(last.x1, piece.x1);
