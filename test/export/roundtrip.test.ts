@@ -1,5 +1,5 @@
 /**
- * Round trips: the checker reads an exported HTML page, workbook or JSON file back to exactly the
+ * Round trips: the checker reads an exported HTML page, workbook, JSON file or Word document back to exactly the
  * cells and findings the report was exported with — on every shared fixture (no findings at all,
  * 135 blanks with total errors and a unit in a cell, 3119 applications in format 2021).
  */
@@ -8,7 +8,7 @@ import { rawToText } from '../../src/core/values/parse';
 import { checkExported, checkedFixture, exportable, FIXTURE_NAMES } from './helpers';
 
 describe.each(FIXTURE_NAMES.map((n) => [n]))('%s', (name) => {
-  test.each<[ExportTarget]>([['html'], ['xlsx'], ['json']])('%s: same format, year, cell values and findings', async (to) => {
+  test.each<[ExportTarget]>([['html'], ['xlsx'], ['json'], ['docx']])('%s: same format, year, cell values and findings', async (to) => {
     const { report } = checkedFixture(name);
     const out = await exportReport(exportable(name), to, { reason: '核对原件后确认与发布稿一致', acceptWarnings: '按原件' });
     const back = await checkExported(out.bytes, `report.${to}`);
