@@ -207,7 +207,8 @@ export const HELP = `nianbao — 政府信息公开工作年度报告表格检�
   nianbao export --to html|xlsx|csv|json|docx [选项] 文件
 
 nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
-支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
+支持 .xlsx、.docx、.pdf（须有文字层）、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）
+和 .json（单元格编号到数值）；.doc、.wps、.odt、.xls、.et、.ods 在装有 LibreOffice 时自动转换后读取。
 
 选项：
   --format auto|2019|2021  表格格式，默认 auto（按表格自动判断）

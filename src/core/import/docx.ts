@@ -235,6 +235,8 @@ export function readDocumentXml(xml: string): ReadResult {
     }
     stack.push(name);
     effects.push(Effect.None);
+    // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do.
+    if (!names.handled.has(name) && name !== fallback) return;
     if (name === fallback || names.hiding.has(name)) {
       hide();
       // A deleted row is marked in its properties: drop the whole row.
@@ -342,7 +344,7 @@ export function readDocumentXml(xml: string): ReadResult {
       return;
     }
     if (effect === Effect.Placeholder) placeholders--;
-    if (hidden > 0) return;
+    if (hidden > 0 || !names.handled.has(name)) return;
     switch (name) {
       case names.p:
         endParagraph();
@@ -390,7 +392,7 @@ function count(value: string | undefined): number {
 /** The WordprocessingML element and attribute names under the document's prefix. */
 function elementNames(w: string) {
   const n = (local: string): string => `${w}${local}`;
-  return {
+  const names = {
     p: n('p'),
     r: n('r'),
     t: n('t'),
@@ -427,4 +429,8 @@ function elementNames(w: string) {
       n('footnoteReference'), n('endnoteReference'), n('commentReference'), n('altChunk'),
     ]),
   };
+  /** Every name the handlers act on. */
+  const handled = new Set<string>(names.hiding);
+  for (const value of Object.values(names)) if (typeof value === 'string') handled.add(value);
+  return { ...names, handled };
 }

@@ -6,7 +6,7 @@
  * bounds-checked and the entry count is bounded by the directory's own length.
  */
 
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -185,6 +185,12 @@ export class ZipSizeError extends Error {
   }
 }
 
+/**
+ * Deflate's largest possible expansion: a 258-byte match coded in 2 bits. However an archive
+ * states its sizes, a deflated entry cannot inflate to more than this many times its own size.
+ */
+const MAX_DEFLATE_RATIO = 1032;
+
 /** Compressed bytes fed to the inflater at a time: one push can yield at most ~1032 times this. */
 const INFLATE_CHUNK = 16 * 1024;
 
@@ -202,6 +208,19 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   }
   if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method} in ${entry.name}`);
   const limit = entry.uncompressedSize;
+  // What this many compressed bytes can inflate to at most is within the cap: one call, into a
+  // buffer one byte longer than declared, so a part inflating past its declared size shows.
+  if (data.length * MAX_DEFLATE_RATIO <= maxBytes) {
+    let whole: Uint8Array;
+    try {
+      whole = inflateSync(data, { out: new Uint8Array(limit + 1) });
+    } catch {
+      throw new ZipFormatError(`cannot inflate ${entry.name}`);
+    }
+    if (whole.length > limit) throw new ZipSizeError(entry.name, limit);
+    if (whole.length !== limit) throw new ZipFormatError(`${entry.name} inflates to ${whole.length} bytes, not the ${limit} declared`);
+    return whole;
+  }
   const out = new Uint8Array(limit);
   let filled = 0;
   const inflater = new Inflate((chunk) => {
