@@ -4,9 +4,10 @@
  * this module loads pdf.js, runs the conversion and says in one Chinese line why a file cannot
  * be read and what to do instead.
  */
-import { DOCX_LIMITS, DocxReadError, readDocx } from '../core/import/docx';
+import { DocxReadError, readDocx, type DocxErrorKind } from '../core/import/docx';
 import type { ReadResult } from '../core/import/grid';
-import { checkPdfBytes, PDF_LIMITS, PdfReadError, readPdf } from '../core/import/pdf';
+import { checkPdfBytes, PdfReadError, readPdf, type PdfErrorKind } from '../core/import/pdf';
+import { DOCX_REFUSALS, PDF_REFUSALS } from '../core/import/refusals';
 import { ConversionError, CONVERSION_TIMEOUT_MS, CONVERTIBLE, convertWithSoffice } from './convert';
 import { loadPdfJs, pdfOptions } from './pdfjs';
 import type { ReadError, ReadErrorCode } from './read-file';
@@ -16,8 +17,6 @@ type ReadWorkbook = (bytes: Uint8Array, fail: Fail) => Promise<ReadResult>;
 
 /** The extensions this module reads. */
 export const DOCUMENT_EXTENSIONS = ['.docx', '.pdf', ...Object.keys(CONVERTIBLE)];
-
-const MB = 1024 * 1024;
 
 /** Reads a .docx, a .pdf or a convertible file's bytes; `readWorkbook` reads a converted .xlsx. */
 export async function readDocument(bytes: Uint8Array, ext: string, fail: Fail, readWorkbook: ReadWorkbook): Promise<ReadResult> {
@@ -37,23 +36,15 @@ export async function readDocument(bytes: Uint8Array, ext: string, fail: Fail, r
   return target.to === 'docx' ? readWordDocument(converted, fail) : readWorkbook(converted, fail);
 }
 
+const DOCX_CODES: Record<DocxErrorKind, ReadErrorCode> = { encrypted: 'encryptedDocx', legacy: 'corruptDocx', notDocument: 'notDocument', tooLarge: 'tooLarge', corrupt: 'corruptDocx' };
+const PDF_CODES: Record<PdfErrorKind, ReadErrorCode> = { encrypted: 'encryptedPdf', noText: 'noTextLayer', tooLarge: 'tooLarge', corrupt: 'corruptPdf' };
+
 function readWordDocument(bytes: Uint8Array, fail: Fail): ReadResult {
   try {
     return readDocx(bytes);
   } catch (e) {
-    if (!(e instanceof DocxReadError)) throw e;
-    switch (e.kind) {
-      case 'encrypted':
-        throw fail('encryptedDocx', '文档受密码保护，无法读取，请先取消密码');
-      case 'legacy':
-        throw fail('corruptDocx', '文件实为 Word 97-2003 或 WPS 格式，扩展名却是 .docx：请将扩展名改为 .doc，或在 Word、WPS 中另存为 .docx 后再检查');
-      case 'notDocument':
-        throw fail('notDocument', '压缩包中没有 Word 文档正文（word/document.xml），不是有效的 .docx 文档');
-      case 'tooLarge':
-        throw fail('tooLarge', `文档正文解压后超过 ${DOCX_LIMITS.maxDocumentBytes / MB} MB 的上限，无法读取`);
-      case 'corrupt':
-        throw fail('corruptDocx', '不是有效的 .docx 文档（文件已损坏，或不是 Word 2007 及以上格式）');
-    }
+    if (e instanceof DocxReadError) throw fail(DOCX_CODES[e.kind], DOCX_REFUSALS[e.kind]);
+    throw e;
   }
 }
 
@@ -62,16 +53,7 @@ async function readPdfDocument(bytes: Uint8Array, fail: Fail): Promise<ReadResul
     checkPdfBytes(bytes);
     return await readPdf(await loadPdfJs(), bytes, pdfOptions());
   } catch (e) {
-    if (!(e instanceof PdfReadError)) throw e;
-    switch (e.kind) {
-      case 'encrypted':
-        throw fail('encryptedPdf', 'PDF 文件设有打开密码，无法读取：请使用未加密的文件或 Word 原件（.docx）检查');
-      case 'noText':
-        throw fail('noTextLayer', 'PDF 文件没有文字层（可能是扫描件或图片），无法读取表格：请使用 Word 原件（.docx）检查，或先用 OCR 软件识别为文字');
-      case 'tooLarge':
-        throw fail('tooLarge', `PDF 文件超过 ${PDF_LIMITS.maxPages} 页的上限，不像是年度报告`);
-      case 'corrupt':
-        throw fail('corruptPdf', '不是有效的 PDF 文件（文件已损坏或不完整）：请重新下载或导出后再检查');
-    }
+    if (e instanceof PdfReadError) throw fail(PDF_CODES[e.kind], PDF_REFUSALS[e.kind]);
+    throw e;
   }
 }

@@ -58,6 +58,15 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
   control(doc, 'export').addEventListener('click', () => void exportReportFile(doc, controller, view, { to: control<HTMLSelectElement>(doc, 'export-to').value as ExportTarget, body: body(), year: Number(year.value), reason: control<HTMLTextAreaElement>(doc, 'export-reason').value }));
   control(doc, 'check-text').addEventListener('click', () => void controller.checkNarrativeText());
   control(doc, 'check').addEventListener('click', () => void controller.check());
+  const fileInput = control<HTMLInputElement>(doc, 'check-file-input');
+  control(doc, 'check-file').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    // The readers (saxes, pdf.js, ExcelJS) load only now: the pane's first load stays small.
+    void controller.checkFile(file.name, async () => (await import(/* webpackChunkName: "file" */ './file')).readReportBytes(file.name, new Uint8Array(await file.arrayBuffer())));
+    fileInput.value = '';
+  });
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
   if (!options.supported) controller.showError(`当前 Excel 版本过旧（需要 ExcelApi ${BASELINE}，即 Office 2021 或 Microsoft 365），部分功能可能无法使用。`);

@@ -12,7 +12,7 @@ import type { SheetRead } from '../excel/read';
 import type { Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
-import type { RawValue } from '../core/import/grid';
+import type { RawValue, ReadResult } from '../core/import/grid';
 import { parseReport } from '../core/engine/validate';
 import { checkNarrative } from '../core/narrative/check';
 import type { ExportResult, ExportTarget } from '../core/export';
@@ -27,6 +27,8 @@ export interface PaneState {
   /** A short confirmation (template inserted, marks cleared). */
   notice?: string;
   sheetName?: string;
+  /** Set when the findings are those of a file (「检查文件」), not of a sheet. */
+  fileName?: string;
   format?: FormatDef;
   year?: number;
   /** True when the sheet is one the add-in inserted. */
@@ -241,6 +243,21 @@ export class PaneController {
     }
   }
 
+  /**
+   * Checks a report file read in the pane (`read` runs the core reader) and shows its findings
+   * as for a sheet. The workbook is not touched; the next check of the sheet replaces them.
+   */
+  async checkFile(name: string, read: () => Promise<ReadResult>): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined });
+    try {
+      const report = checkReport(await read());
+      const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+      this.update({ busy: false, fileName: name, sheetName: undefined, format: found ? report.format : undefined, year: report.year, template: false, findings: found ? report.findings : [], addresses: {}, checked: true });
+    } catch (error) {
+      this.update({ busy: false, error: `无法检查文件「${name}」：${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
   private async pass(): Promise<void> {
     this.update({ busy: true });
     let read: SheetRead;
@@ -257,7 +274,7 @@ export class PaneController {
     }
     this.raw = result.raw;
     this.watcher?.watch({ worksheetId: read.worksheetId, bounds: result.bounds });
-    this.update({ busy: false, error: undefined, sheetName: read.sheetName, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
+    this.update({ busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, passes: this.state.passes + 1, checked: true });
   }
 
   private update(patch: Partial<PaneState>): void {

@@ -147,7 +147,7 @@ export function readDocumentXml(xml: string): ReadResult {
   let names = elementNames(w);
   let rootSeen = false;
 
-  /** Open elements, outermost first, and what each does to the text inside it. */
+  /** Open elements the handlers act on, outermost first, and what each does to the text inside it. */
   const stack: string[] = [];
   const effects: Effect[] = [];
   /** Elements open whose content is not read at all. */
@@ -233,10 +233,11 @@ export function readDocumentXml(xml: string): ReadResult {
       }
       names = elementNames(w);
     }
+    // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do,
+    // not even a place on the stack, which holds only the elements acted on.
+    if (!names.handled.has(name) && name !== fallback) return;
     stack.push(name);
     effects.push(Effect.None);
-    // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do.
-    if (!names.handled.has(name) && name !== fallback) return;
     if (name === fallback || names.hiding.has(name)) {
       hide();
       // A deleted row is marked in its properties: drop the whole row.
@@ -337,6 +338,7 @@ export function readDocumentXml(xml: string): ReadResult {
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;
+    if (!names.handled.has(name) && name !== fallback) return;
     stack.pop();
     const effect = effects.pop();
     if (effect === Effect.Hide) {
@@ -344,7 +346,7 @@ export function readDocumentXml(xml: string): ReadResult {
       return;
     }
     if (effect === Effect.Placeholder) placeholders--;
-    if (hidden > 0 || !names.handled.has(name)) return;
+    if (hidden > 0) return;
     switch (name) {
       case names.p:
         endParagraph();
