@@ -410,24 +410,48 @@ function tableGroups(lines: readonly Line[]): Line[][] {
 }
 
 /**
- * The columns of a table: the x-ranges of its figures, overlapping ranges taken as one column,
- * and the header cells (lines before the first figures) over columns that hold no figure at all
- * (a column left blank throughout). Header cells are taken narrowest first; one spanning two
- * columns or more (`申请人情况`, `行政诉讼`) adds none.
+ * The columns of a table. Header cells (lines before the first figures, right of the labels)
+ * give them, narrowest first, a cell spanning two columns or more (`申请人情况`, `行政诉讼`) adding
+ * none; each column takes the figures that start under it, up to the next column (a figure padded
+ * to the right, `26` after full-width spaces, still belongs to its header). Figures under no header cell are columns of
+ * their own, overlapping ranges taken as one.
  */
 function columnsOf(lines: readonly Line[]): Column[] {
   const ranges: Column[] = [];
-  for (const line of lines) for (const f of line.fragments) if (isFigure(f.text)) ranges.push({ x0: f.x0, x1: f.x1 });
-  const columns = merge(ranges);
-  if (columns.length === 0) return columns;
-  const start = columns[0].x0;
+  for (const line of lines) if (hasFigure(line)) for (const f of line.fragments) if (isFigure(f.text)) ranges.push({ x0: f.x0, x1: f.x1 });
+  const figures = merge(ranges);
+  if (figures.length === 0) return figures;
+  const start = figures[0].x0;
+  // The header rows: up from the first figures, to a line of text that runs into the figures'
+  // area (a heading, the title) or holds a figure (the table above).
   const header: Fragment[] = [];
-  for (const line of lines) {
-    if (hasFigure(line)) break;
+  for (let i = lines.findIndex(hasFigure) - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.fragments.some((f) => isFigure(f.text) || (f.x0 < start - 0.5 * f.size && f.x1 > start + 0.5 * f.size))) break;
     for (const f of line.fragments) if (f.x0 >= start - 0.5 * f.size) header.push(f);
   }
   header.sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
-  for (const f of header) if (!columns.some((c) => f.x0 < c.x1 && f.x1 > c.x0)) columns.push({ x0: f.x0, x1: f.x1 });
+  const heads: Column[] = [];
+  for (const f of header) {
+    const overlapping = heads.filter((c) => f.x0 < c.x1 && f.x1 > c.x0);
+    if (overlapping.length === 0) heads.push({ x0: f.x0, x1: f.x1 });
+    else if (overlapping.length === 1) {
+      // The same column's header on another line (`自然` over `人`): one column, both widths.
+      overlapping[0].x0 = Math.min(overlapping[0].x0, f.x0);
+      overlapping[0].x1 = Math.max(overlapping[0].x1, f.x1);
+    }
+  }
+  heads.sort((a, b) => a.x0 - b.x0);
+  const size = header[0]?.size ?? 0;
+  const columns = heads.map((h) => ({ ...h }));
+  for (const figure of figures) {
+    const k = heads.findIndex((h, i) => figure.x0 >= h.x0 - 0.5 * size && (i + 1 === heads.length || figure.x0 < heads[i + 1].x0 - 0.5 * size) && figure.x0 < h.x1 + 2 * size);
+    if (k < 0) columns.push({ ...figure });
+    else {
+      columns[k].x0 = Math.min(columns[k].x0, figure.x0);
+      columns[k].x1 = Math.max(columns[k].x1, figure.x1);
+    }
+  }
   return merge(columns);
 }
 
