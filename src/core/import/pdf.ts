@@ -485,7 +485,7 @@ function layOut(table: readonly Line[]): LaidOut[] {
   const firstColumn = columns[0].x0;
   // Text in several label columns on one line (a merged cell's wrapped label beside a row's) is
   // taken column by column.
-  const lines = table.flatMap((line, index) => (index > table.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
+  const lines = liftWrappedFigures(table, columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
   const firstFigures = lines.findIndex(hasFigure);
   const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
   const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
@@ -557,6 +557,31 @@ function layOut(table: readonly Line[]): LaidOut[] {
     out.push({ page: line.page, cells });
   }
   return out;
+}
+
+/**
+ * Figures that wrapped below their row inside their cells (`3001` after full-width padding that
+ * fills the cell's first line): a line just below a row with figures, without a row label of its
+ * own, whose figures stand only in columns that row leaves empty, gives them to that row.
+ */
+function liftWrappedFigures(lines: readonly Line[], columns: readonly Column[]): Line[] {
+  const out = lines.map((line) => ({ ...line, fragments: [...line.fragments] }));
+  let row: Line | undefined;
+  for (const line of out) {
+    if (!hasFigure(line)) continue;
+    const figures = line.fragments.filter((f) => inAnyColumn(f, columns));
+    const labels = line.fragments.filter((f) => !inAnyColumn(f, columns));
+    const rowLabels = row ? labelParts(row, columns) : [];
+    const ownLabel = labels.length > 0 && (rowLabels.length === 0 || labels[labels.length - 1].x0 >= rowLabels[rowLabels.length - 1].x0 - 0.5 * line.size);
+    const free = row !== undefined && figures.every((f) => !row!.fragments.some((g) => inAnyColumn(g, columns) && columns.some((c) => overlaps(f, c) && overlaps(g, c))));
+    if (row && row.page === line.page && row.y - line.y <= 1.6 * line.size && !ownLabel && free) {
+      row.fragments = [...row.fragments, ...figures].sort((a, b) => a.x0 - b.x0);
+      line.fragments = labels;
+      continue;
+    }
+    row = line;
+  }
+  return out.filter((line) => line.fragments.length > 0);
 }
 
 /** A line of labels as one line per label column (pieces a label gap apart or more). */
