@@ -412,9 +412,9 @@ function tableGroups(lines: readonly Line[]): Line[][] {
 /**
  * The columns of a table. Header cells (lines before the first figures, right of the labels)
  * give them, narrowest first, a cell spanning two columns or more (`申请人情况`, `行政诉讼`) adding
- * none; each column takes the figures that start under it, up to the next column (a figure padded
- * to the right, `26` after full-width spaces, still belongs to its header). Figures under no header cell are columns of
- * their own, overlapping ranges taken as one.
+ * none; each column takes the figures that start under it, up to the next column (a figure
+ * padded to the right, `26` after full-width spaces, still belongs to its header). Figures under
+ * no header cell are columns of their own, overlapping ranges taken as one.
  */
 function columnsOf(lines: readonly Line[]): Column[] {
   const ranges: Column[] = [];
