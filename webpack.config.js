@@ -7,6 +7,7 @@
  *                           (its <main> is taskpane.html's, injected here at build time)
  *   fake-office.js          the in-memory Excel fake as the globals Excel/Office (window.__nianbaoFake):
  *                           loaded by preview.html first; browser tests serve it in place of office.js
+ *   pdfjs.js, file.js       chunks the pane loads on first use of 「检查文件」 (with pdf.worker.min.mjs)
  *   assets/                 icons and the help page the manifest points at
  *   manifest.xml            with https://localhost:3000 rewritten to $ADDIN_URL when that is set
  *
@@ -25,6 +26,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { DEV_URL, normaliseAddinUrl, rewriteManifestUrls } = require('./scripts/manifest-url');
+const { neutralise } = require('./scripts/no-string-code-loader');
 
 /** The pages: entry script, HTML template and the scripts (in order) of each. */
 const PAGES = {
@@ -109,6 +111,8 @@ module.exports = (_env, argv) => {
         },
         // Prebuilt bundles with a setImmediate polyfill that could run strings as code: neutralised.
         { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]dist[\\/].*\.js$/, use: [path.resolve(__dirname, 'scripts/no-string-code-loader.js')] },
+        // pdf.js's eval feature test (and the compiler behind it): neutralised the same way.
+        { test: /[\\/]node_modules[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/, use: [path.resolve(__dirname, 'scripts/no-string-code-loader.js')] },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
         // Fonts or images a stylesheet refers to by a relative URL are emitted beside it.
         { test: /\.(png|svg|woff2?|ttf|eot)$/, type: 'asset/resource', generator: { filename: 'assets/[name].[contenthash:8][ext]' } },
@@ -135,6 +139,8 @@ module.exports = (_env, argv) => {
           ...(officeJs === 'local'
             ? [{ from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'), to: 'office-js', globOptions: { ignore: OFFICE_JS_UNUSED }, info: { minimized: true } }]
             : []),
+          // pdf.js's worker, started by the pane the first time it checks a PDF (「检查文件」).
+          { from: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs', to: 'pdf.worker.min.mjs', transform: (content) => neutralise(content.toString('utf8')) },
         ],
       }),
     ],

@@ -18,6 +18,12 @@ export function rulesDoc(): string {
     '',
     '本文件由 `npm run docs` 根据格式数据（`src/core/formats/`）和规则集生成，请勿手工修改。',
     '',
+    '## 可检查的文件',
+    '',
+    '`nianbao check` 读取：Excel 工作簿（.xlsx）、Word 文档（.docx）、PDF（须有文字层；扫描件和设有打开密码的文件无法读取）、网页（.html/.htm）、文本（.txt：从网页、Word 或 PDF 复制的文字）和单元格编号到数值的 .json。' +
+      '.doc、.wps、.odt 和 .xls、.et、.ods 在装有 LibreOffice（soffice）时自动转换为 .docx 或 .xlsx 后读取；未安装时提示另存为 .docx 或 .xlsx。' +
+      '数字连在一起的文字按表内勾稽关系拆分读取时，给出 `import.reconstructed` 提示。',
+    '',
     '## 格式',
     '',
     '| 格式编号 | 名称 | 依据 | 适用报告年度 |',

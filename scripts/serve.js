@@ -28,6 +28,7 @@ const CERT_CACHE = path.join(ROOT, 'node_modules', '.cache', 'nianbao-dev-cert')
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',

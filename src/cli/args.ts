@@ -277,7 +277,8 @@ export const HELP = `nianbao — 政府信息公开工作年度报告表格检�
   nianbao template --year YYYY [选项] -o 文件.xlsx
 
 nianbao check：检查一个或多个年度报告中的三张表（主动公开、收到和处理申请、行政复议和行政诉讼）。
-支持 .xlsx、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）和 .json（单元格编号到数值）。
+支持 .xlsx、.docx、.pdf（须有文字层）、.html/.htm、.txt（网页、Word 或 PDF 复制的文字，UTF-8/UTF-16/GBK 均可）
+和 .json（单元格编号到数值）；.doc、.wps、.odt、.xls、.et、.ods 在装有 LibreOffice 时自动转换后读取。
 文件夹逐级查找其中的报告文件，按路径顺序检查（不跟随符号链接，跳过隐藏文件和其他类型的文件）。
 同一次检查的文件中，同一单位上一年度的报告自动配对，进行跨年度核对（上年结转、现行有效件数等）
 和内容雷同检查。

@@ -11,6 +11,7 @@ import type { ReadResult } from '../core/import/grid';
 import { HtmlReadError, MAX_HTML_DEPTH, readHtml } from '../core/import/html';
 import { JsonReadError, readJson } from '../core/import/json';
 import { readText } from '../core/import/text';
+import { DOCUMENT_EXTENSIONS, readDocument } from './read-document';
 import { inspectXlsx, readInspectedXlsx, XlsxReadError } from '../core/import/xlsx';
 import { entryData, ZipFormatError, type ZipEntry } from '../core/import/zip';
 
@@ -29,6 +30,14 @@ export type ReadErrorCode =
   | 'tooManyCells'
   | 'invalidJson'
   | 'tooDeep'
+  | 'corruptDocx'
+  | 'encryptedDocx'
+  | 'notDocument'
+  | 'corruptPdf'
+  | 'encryptedPdf'
+  | 'noTextLayer'
+  | 'needsConversion'
+  | 'conversionFailed'
   | 'ioError';
 
 export class ReadError extends Error {
@@ -55,15 +64,15 @@ export const READ_LIMITS = {
   maxInflatedBytes: 200 * 1024 * 1024,
 } as const;
 
-const SUPPORTED = '.xlsx、.html、.txt 或 .json';
+const SUPPORTED = '.xlsx、.docx、.pdf、.html、.txt 或 .json（.doc、.wps、.xls、.et、.odt、.ods 经 LibreOffice 转换）';
 /** The extensions a reader takes (lower case): what a folder is searched for. */
-export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', '.html', '.htm', '.txt', '.json'];
+export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', '.html', '.htm', '.txt', '.json', ...DOCUMENT_EXTENSIONS];
 
 function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-/** Reads a report file: .xlsx, .html/.htm, .txt or .json. Throws `ReadError` with a message for people. */
+/** Reads a report file: .xlsx, .docx, .pdf, .html/.htm, .txt, .json, or a format LibreOffice converts. Throws `ReadError` with a message for people. */
 export async function readReportFile(file: string): Promise<ReadResult> {
   const fail: Fail = (code, message) => new ReadError(code, `${message}：${file}`, file);
 
@@ -83,7 +92,6 @@ export async function readReportFile(file: string): Promise<ReadResult> {
     // FIFOs and devices could block or never end.
     if (!stat.isFile()) throw fail('notFile', '不是普通文件');
     if (!REPORT_EXTENSIONS.includes(ext)) {
-      if (ext === '.xls') throw fail('unsupportedType', '不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查');
       const shown = ext === '' ? '（没有扩展名）' : ` ${ext}`;
       throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);
     }
@@ -97,6 +105,7 @@ export async function readReportFile(file: string): Promise<ReadResult> {
   if (bytes.length === 0) throw fail('empty', '文件为空');
 
   if (ext === '.xlsx') return readWorkbook(bytes, fail);
+  if (DOCUMENT_EXTENSIONS.includes(ext)) return readDocument(bytes, ext, fail, readWorkbook);
   const decoded = decodeUnlessBinary(bytes, { utf8: nodeUtf8Text });
   if (!decoded) throw fail('binary', '文件看起来是二进制数据，不是文本');
   const { text } = decoded;

@@ -59,6 +59,15 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
   control(doc, 'check-text').addEventListener('click', () => void controller.checkNarrativeText());
   control(doc, 'check').addEventListener('click', () => void controller.fullCheck());
   control(doc, 'next-blank').addEventListener('click', () => void controller.selectNextBlank());
+  const fileInput = control<HTMLInputElement>(doc, 'check-file-input');
+  control(doc, 'check-file').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    // The readers (saxes, pdf.js, ExcelJS) load only now: the pane's first load stays small.
+    void controller.checkFile(file.name, async () => (await import(/* webpackChunkName: "file" */ './file')).readReportBytes(file.name, new Uint8Array(await file.arrayBuffer())));
+    fileInput.value = '';
+  });
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
   // Excel on Mac drops downloads (office-js #2700, #3385): a .docx cannot leave the pane there.

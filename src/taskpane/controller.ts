@@ -13,7 +13,7 @@ import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
 import { inputCellIds } from '../core/template/plan';
-import type { RawValue } from '../core/import/grid';
+import type { RawValue, ReadResult } from '../core/import/grid';
 import type { ParsedCells } from '../core/engine/validate';
 import type { ExportResult, ExportTarget } from '../core/export';
 import { generateNarrative, NarrativeRefusedError, type NarrativeSections } from '../core/narrative/generate';
@@ -29,6 +29,8 @@ export interface PaneState {
   sheetName?: string;
   /** The checked sheet's id: findings are selected there, whichever sheet is active by then. */
   worksheetId?: string;
+  /** Set when the findings are those of a file (「检查文件」), not of a sheet. */
+  fileName?: string;
   format?: FormatDef;
   year?: number;
   /** True when the sheet is one the add-in inserted. */
@@ -372,6 +374,21 @@ export class PaneController {
     }
   }
 
+  /**
+   * Checks a report file read in the pane (`read` runs the core reader) and shows its findings
+   * as for a sheet. The workbook is not touched; the next check of the sheet replaces them.
+   */
+  async checkFile(name: string, read: () => Promise<ReadResult>): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined });
+    try {
+      const report = checkReport(await read());
+      const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+      this.update({ busy: false, fileName: name, sheetName: undefined, worksheetId: undefined, progress: undefined, format: found ? report.format : undefined, year: report.year, template: false, findings: found ? report.findings : [], addresses: {}, checked: true });
+    } catch (error) {
+      this.update({ busy: false, error: `无法检查文件「${name}」：${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
   private async pass(): Promise<void> {
     this.update({ busy: true });
     let read: SheetRead;
@@ -389,7 +406,7 @@ export class PaneController {
     // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
     const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
     if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
-    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, passes: this.state.passes + 1, checked: true });
+    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, passes: this.state.passes + 1, checked: true });
   }
 
   /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */

@@ -29,7 +29,7 @@ export class DomView implements View {
 
   render(state: PaneState): void {
     this.doc.body.classList.toggle('is-busy', state.busy);
-    for (const id of ['insert', 'check', 'clear', 'narrate', 'check-text', 'export', 'next-blank']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+    for (const id of ['insert', 'check', 'check-file', 'clear', 'narrate', 'check-text', 'export', 'next-blank']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
 
     const status = this.byId('status');
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
@@ -81,9 +81,10 @@ export class DomView implements View {
     const shown = shownFindings(state);
     const errors = shown.filter((f) => f.severity === 'error').length;
     const warnings = shown.filter((f) => f.severity === 'warning').length;
-    const where = state.sheetName ? `工作表「${state.sheetName}」` : '当前工作表';
+    const where = state.fileName ? `文件「${state.fileName}」` : state.sheetName ? `工作表「${state.sheetName}」` : '当前工作表';
     if (!state.format) {
-      summary.append(el(this.doc, 'p', 'summary-line', `${where}中没有找到年度报告表格。可以点击「插入模板」新建，或把表格粘贴到工作表后点击「检查当前工作表」。`));
+      const hint = state.fileName ? '（主动公开、收到和处理申请、行政复议和行政诉讼）。' : '。可以点击「插入模板」新建，或把表格粘贴到工作表后点击「检查当前工作表」。';
+      summary.append(el(this.doc, 'p', 'summary-line', `${where}中没有找到年度报告表格${hint}`));
       return;
     }
     summary.append(el(this.doc, 'p', 'summary-line', `${where}：${state.format.name}${state.year ? `，${state.year} 年度` : ''}${state.template ? '（年报助手模板）' : ''}`));

@@ -57,6 +57,7 @@ export interface Served {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.png': 'image/png',

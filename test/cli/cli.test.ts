@@ -6,7 +6,7 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { runCli } from '../helpers/cli';
 import { FIXTURES, RENDERED } from '../helpers/fixtures';
-import { fakeEncryptedWorkbook, makeZip } from '../readers/helpers';
+import { fakeEncryptedWorkbook, makeZip, repeatedDeflate } from '../readers/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -101,7 +101,10 @@ describe('bad input: one clear line naming the file, exit 2, the other files sti
     ['a file over the size limit', () => sparse('huge.html', 21 * 1024 * 1024), /20 MB/],
     ['HTML with scripts and no report tables', () => writeTmp('evil.html', '<html><body><script>alert(1)</script><img src=x onerror="alert(2)"><p>你好</p></body></html>'), /未找到任何一张/],
     ['HTML nested absurdly deep (<div/> opens a div)', () => writeTmp('deep.html', '<div/>'.repeat(20_000)), /嵌套超过 500 层/],
-    ['an unsupported type', () => writeTmp('report.pdf', '%PDF-1.4'), /不支持的文件类型/],
+    ['an unsupported type', () => writeTmp('report.rtf', '{\\rtf1}'), /不支持的文件类型/],
+    ['a truncated PDF', () => writeTmp('cut.pdf', '%PDF-1.4\n1 0 obj'), /不是有效的 PDF 文件/],
+    ['a zip bomb named .docx', () => writeTmp('bomb.docx', Buffer.from(makeZip({ 'word/document.xml': repeatedDeflate(Buffer.from('<w:p/>'.repeat(1000)), 10_000) }))), /解压后超过 48 MB/],
+    ['a .docx without word/document.xml', () => writeTmp('empty.docx', Buffer.from(makeZip({ 'word/styles.xml': '<styles/>' }))), /没有 Word 文档正文/],
   ];
   test.each(cases)('%s', async (_name, make, pattern) => {
     const bad = make();

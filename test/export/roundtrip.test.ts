@@ -1,5 +1,5 @@
 /**
- * Round trips: the checker reads an exported HTML page, workbook or JSON file back to exactly the
+ * Round trips: the checker reads an exported HTML page, workbook, JSON file or Word document back to exactly the
  * cells and findings the report was exported with — on every shared fixture (no findings at all,
  * 135 blanks with total errors and a unit in a cell, 3119 applications in format 2021), and on
  * reports built from them with many findings: organisation columns left blank (over a hundred
@@ -29,7 +29,7 @@ function expectSame(back: CheckedReport, report: CheckedReport): void {
 }
 
 describe.each(FIXTURE_NAMES.map((n) => [n]))('%s', (name) => {
-  test.each<[ExportTarget]>([['html'], ['xlsx'], ['json']])('%s: same format, year, cell values and findings', async (to) => {
+  test.each<[ExportTarget]>([['html'], ['xlsx'], ['json'], ['docx']])('%s: same format, year, cell values and findings', async (to) => {
     const { report } = checkedFixture(name);
     const out = await exportReport(exportable(name), to, { reason: '核对原件后确认与发布稿一致', acceptWarnings: '按原件' });
     // Cell for cell the same contents (a page has text where the transcription has numbers).

@@ -61,7 +61,7 @@ describe('dist/addin', () => {
   });
 
   maybe('office.js is not bundled; no eval, no Function constructor, no source maps in production scripts', () => {
-    for (const name of files(OUT).filter((f) => f.endsWith('.js'))) {
+    for (const name of files(OUT).filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))) {
       const js = fs.readFileSync(path.join(OUT, name), 'utf8');
       expect({ name, eval: /\beval\s*\(/.test(js) }).toEqual({ name, eval: false });
       expect({ name, newFunction: /\bnew\s+Function\s*\(/.test(js) }).toEqual({ name, newFunction: false });

@@ -71,12 +71,33 @@ describe('refusals: one line of Chinese naming the file', () => {
   });
 
   test('unsupported types', async () => {
-    const pdf = write('report.pdf', '%PDF-1.7');
-    expect((await refusal(pdf)).message).toBe(`不支持的文件类型 .pdf：请使用 .xlsx、.html、.txt 或 .json（${pdf}）`);
-    const xls = write('report.xls', fakeXls());
-    expect((await refusal(xls)).message).toBe(`不支持 .xls（Excel 97-2003）格式：请在 Excel 中另存为 .xlsx 后再检查：${xls}`);
+    const supported = '.xlsx、.docx、.pdf、.html、.txt 或 .json（.doc、.wps、.xls、.et、.odt、.ods 经 LibreOffice 转换）';
+    const rtf = write('report.rtf', '{\\rtf1}');
+    expect((await refusal(rtf)).message).toBe(`不支持的文件类型 .rtf：请使用 ${supported}（${rtf}）`);
     const bare = write('README', 'x');
-    expect((await refusal(bare)).message).toBe(`不支持的文件类型（没有扩展名）：请使用 .xlsx、.html、.txt 或 .json（${bare}）`);
+    expect((await refusal(bare)).message).toBe(`不支持的文件类型（没有扩展名）：请使用 ${supported}（${bare}）`);
+  });
+
+  test('a truncated PDF is refused before pdf.js reads a page of it', async () => {
+    const pdf = write('report.pdf', '%PDF-1.7');
+    const e = await refusal(pdf);
+    expect(e.code).toBe('corruptPdf');
+    expect(e.message).toBe(`不是有效的 PDF 文件（文件已损坏或不完整）：请重新下载或导出后再检查：${pdf}`);
+  });
+
+  test('legacy formats without LibreOffice: the message names the conversion to do', async () => {
+    const xls = write('report.xls', fakeXls());
+    const doc = write('report.wps', fakeXls());
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect((await refusal(xls)).message).toBe(`不能直接读取 .xls 格式：请在 Excel 或 WPS 表格中另存为 .xlsx 后再检查（或安装 LibreOffice，由本工具自动转换）：${xls}`);
+      expect((await refusal(doc)).code).toBe('needsConversion');
+      expect((await refusal(doc)).message).toContain('请在 WPS 文字中另存为 .docx 后再检查');
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(fs.readFileSync(xls)).toEqual(Buffer.from(fakeXls()));
   });
 
   test('corrupt workbook, and an .xls saved as .xlsx', async () => {

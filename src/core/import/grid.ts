@@ -34,6 +34,15 @@ export interface GridRow {
   origin?: { row: number; col: number };
 }
 
+/** A table row as a line of text: its cells' text, tab-separated, line breaks as spaces. */
+export function rowLine(row: GridRow): string {
+  // Joined in one go: a flat string, where `+=` would leave a rope for `includes` to flatten.
+  const texts: string[] = [];
+  for (const { value, merged } of row.cells) if (!merged) texts.push(typeof value === 'string' ? value : String(value ?? ''));
+  const line = texts.join('\t');
+  return line.includes('\n') ? line.replace(/\n/g, ' ') : line;
+}
+
 export interface Grid {
   /** Name of the sheet, HTML table or text block, for messages. */
   name: string;

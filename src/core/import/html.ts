@@ -4,7 +4,7 @@
  * styles, templates and hidden elements contribute nothing, and nothing is ever executed.
  */
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type ReadResult } from './grid';
+import { EMPTY_CELL, MERGED_CELL, rowLine, type Grid, type GridCell, type GridRow, type ReadResult } from './grid';
 import { parsePage } from './html-parser';
 
 export { HtmlReadError, MAX_HTML_DEPTH } from './html-parser';
@@ -200,15 +200,6 @@ function buildGrid(table: Element, name: string, budget: Budget): Grid | undefin
     rows.push({ cells: cells as GridCell[], source: `${name} 第${r + 1}行` });
   }
   return { name, rows };
-}
-
-/** A table row as a line of text: its cells' text, tab-separated, line breaks as spaces. */
-function rowLine(row: GridRow): string {
-  // Joined in one go: a flat string, where `+=` would leave a rope for `includes` to flatten.
-  const texts: string[] = [];
-  for (const { value, merged } of row.cells) if (!merged) texts.push(typeof value === 'string' ? value : String(value ?? ''));
-  const line = texts.join('\t');
-  return line.includes('\n') ? line.replace(/\n/g, ' ') : line;
 }
 
 class Lines {

@@ -8,7 +8,7 @@ import { cellsOf, formats } from '../formats/registry';
 import { columnName, parseA1 } from '../template/a1';
 import { CHECK_HEADER, NAME_PREFIX } from '../template/plan';
 import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type RawValue, type ReadResult } from './grid';
-import { isCompoundFile, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
+import { isCompoundFile, isEncryptedPackage, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
 
 export type XlsxErrorKind =
   /** Not a ZIP archive (or a damaged one, or an .xls/.doc), or ExcelJS could not parse it. */
@@ -90,7 +90,7 @@ export function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
   if (isCompoundFile(bytes)) {
     // Excel saves a password-protected workbook as an OLE file holding an `EncryptedPackage`
     // stream; any other OLE file is an .xls/.doc saved under the wrong name.
-    if (containsUtf16(bytes, 'EncryptedPackage')) throw new XlsxReadError('encrypted', 'an encrypted OOXML package');
+    if (isEncryptedPackage(bytes)) throw new XlsxReadError('encrypted', 'an encrypted OOXML package');
     throw new XlsxReadError('corrupt', 'an OLE compound file (.xls or .doc), not an .xlsx');
   }
   if (!looksLikeZip(bytes)) throw new XlsxReadError('corrupt', 'not a ZIP archive');
@@ -105,15 +105,6 @@ export function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
   if (!names.has('xl/workbook.xml')) throw new XlsxReadError('notWorkbook', 'no xl/workbook.xml in the archive');
   if (entries.some((e) => e.encrypted)) throw new XlsxReadError('encrypted', 'ZIP entries are encrypted');
   return entries;
-}
-
-function containsUtf16(bytes: Uint8Array, ascii: string): boolean {
-  const needle = Array.from(ascii, (ch) => [ch.charCodeAt(0), 0]).flat();
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /** Worksheet and shared-string parts: the parts whose size drives parse time. */

@@ -1,10 +1,12 @@
 /**
  * Just enough of the ZIP format to tell what a file claims to be before handing it to a full
- * workbook parser: the central directory (entry names, sizes, flags), read without
- * decompressing anything. Malformed input throws `ZipFormatError`; nothing here can loop on
- * hostile offsets, because every read is bounds-checked and the entry count is bounded by the
- * directory's own length.
+ * parser: the central directory (entry names, sizes, flags), read without decompressing
+ * anything, and one entry inflated with a cap (the .docx reader's parts). Malformed input
+ * throws `ZipFormatError`; nothing here can loop on hostile offsets, because every read is
+ * bounds-checked and the entry count is bounded by the directory's own length.
  */
+
+import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -33,6 +35,21 @@ const LOCAL = 0x04034b50;
 /** True for an OLE compound file (D0 CF 11 E0): .xls, .doc, or an encrypted .xlsx. */
 export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+/**
+ * True for the OLE file Office saves a password-protected .xlsx or .docx as: it holds an
+ * `EncryptedPackage` stream (the name is stored in UTF-16). Any other OLE file is an .xls or
+ * .doc saved under the wrong name.
+ */
+export function isEncryptedPackage(bytes: Uint8Array): boolean {
+  if (!isCompoundFile(bytes)) return false;
+  const needle = Array.from('EncryptedPackage', (ch) => [ch.charCodeAt(0), 0]).flat();
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** True when the bytes start like a ZIP archive (a local header, or an empty archive). */
@@ -155,4 +172,69 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new ZipFormatError(`${entry.name} extends past the end of the file`);
   return bytes.subarray(start, end);
+}
+
+/** A part that inflates past the caller's cap, or past what the archive declared for it. */
+export class ZipSizeError extends Error {
+  constructor(
+    readonly entryName: string,
+    readonly limit: number,
+  ) {
+    super(`${entryName} inflates to more than ${limit} bytes`);
+    this.name = 'ZipSizeError';
+  }
+}
+
+/**
+ * Deflate's largest possible expansion: a 258-byte match coded in 2 bits. However an archive
+ * states its sizes, a deflated entry cannot inflate to more than this many times its own size.
+ */
+const MAX_DEFLATE_RATIO = 1032;
+
+/** Compressed bytes fed to the inflater at a time: one push can yield at most ~1032 times this. */
+const INFLATE_CHUNK = 16 * 1024;
+
+/**
+ * One entry's content, inflated with a cap: a part declaring more than `maxBytes` is refused
+ * before anything is inflated, and one inflating past what it declared (a lying "zip bomb")
+ * is stopped as soon as it does, so memory never holds more than the cap and one chunk.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+  if (entry.uncompressedSize > maxBytes) throw new ZipSizeError(entry.name, maxBytes);
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) {
+    if (data.length > maxBytes) throw new ZipSizeError(entry.name, maxBytes);
+    return data;
+  }
+  if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method} in ${entry.name}`);
+  const limit = entry.uncompressedSize;
+  // What this many compressed bytes can inflate to at most is within the cap: one call, into a
+  // buffer one byte longer than declared, so a part inflating past its declared size shows.
+  if (data.length * MAX_DEFLATE_RATIO <= maxBytes) {
+    let whole: Uint8Array;
+    try {
+      whole = inflateSync(data, { out: new Uint8Array(limit + 1) });
+    } catch {
+      throw new ZipFormatError(`cannot inflate ${entry.name}`);
+    }
+    if (whole.length > limit) throw new ZipSizeError(entry.name, limit);
+    if (whole.length !== limit) throw new ZipFormatError(`${entry.name} inflates to ${whole.length} bytes, not the ${limit} declared`);
+    return whole;
+  }
+  const out = new Uint8Array(limit);
+  let filled = 0;
+  const inflater = new Inflate((chunk) => {
+    if (filled + chunk.length > limit) throw new ZipSizeError(entry.name, limit);
+    out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  try {
+    for (let p = 0; p < data.length; p += INFLATE_CHUNK) inflater.push(data.subarray(p, p + INFLATE_CHUNK), p + INFLATE_CHUNK >= data.length);
+    if (data.length === 0) inflater.push(data, true);
+  } catch (e) {
+    if (e instanceof ZipSizeError) throw e;
+    throw new ZipFormatError(`cannot inflate ${entry.name}`);
+  }
+  if (filled !== limit) throw new ZipFormatError(`${entry.name} inflates to ${filled} bytes, not the ${limit} declared`);
+  return out;
 }

@@ -1,0 +1,438 @@
+/**
+ * Reading a Word document (.docx, as Word, WPS and LibreOffice save it) into grids: one grid per
+ * data table of the main document part, plus its paragraphs as lines for the whole-report checks.
+ * The part is read with a streaming XML parser (saxes) in one pass, the archive with the ZIP
+ * caps of `zip.ts`; nothing in the document is executed, no external reference is followed.
+ *
+ * Read as Word shows the document with every tracked change accepted: insertions (`w:ins`,
+ * `w:moveTo`) kept, deletions (`w:del`, `w:moveFrom`, deleted rows) dropped. Field codes are
+ * skipped and their results read; content controls read as their content, or as nothing while
+ * they show placeholder text; hidden text (`w:vanish`) and drawings are not read. Like a web
+ * page's layout tables, a table holding tables is layout: its inner tables are the data.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { strFromU8 } from 'fflate';
+import { EMPTY_CELL, MERGED_CELL, rowLine, type Grid, type GridCell, type GridRow, type ReadResult } from './grid';
+import { inflateEntry, isCompoundFile, isEncryptedPackage, listZipEntries, looksLikeZip, ZipFormatError, ZipSizeError, type ZipEntry } from './zip';
+
+export type DocxErrorKind =
+  /** Not a ZIP archive, a damaged one, or XML that does not parse. */
+  | 'corrupt'
+  /** Saved with a password (an OLE file holding an `EncryptedPackage`). */
+  | 'encrypted'
+  /** An OLE file that is not encrypted: a Word 97–2003 .doc (or .wps) under a .docx name. */
+  | 'legacy'
+  /** A valid ZIP without a Word document part (an .xlsx, a plain .zip…). */
+  | 'notDocument'
+  /** The document part inflates past `DOCX_LIMITS.maxDocumentBytes`. */
+  | 'tooLarge';
+
+export class DocxReadError extends Error {
+  constructor(
+    readonly kind: DocxErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocxReadError';
+  }
+}
+
+export const DOCX_LIMITS = {
+  /**
+   * The main document part's XML. A report's is 0.1–2 MB (pictures are parts of their own);
+   * saxes parses some 20 MB a second here, so the cap keeps any accepted read within seconds.
+   */
+  maxDocumentBytes: 48 * 1024 * 1024,
+  /** Grid positions over all tables: a hostile `w:gridSpan` cannot exhaust memory. */
+  maxPositions: 2_000_000,
+  /** Word allows 63 columns; a larger span is damage. */
+  maxSpan: 64,
+} as const;
+
+const MAIN_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const COMPATIBILITY_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+/** Reads a .docx file's bytes. Throws `DocxReadError` for anything that is not a readable Word document. */
+export function readDocx(bytes: Uint8Array): ReadResult {
+  const xml = documentXml(bytes);
+  return readDocumentXml(xml);
+}
+
+/** The main document part as text, after the archive checks. */
+export function documentXml(bytes: Uint8Array): string {
+  if (isCompoundFile(bytes)) {
+    if (isEncryptedPackage(bytes)) throw new DocxReadError('encrypted', 'an encrypted OOXML package');
+    throw new DocxReadError('legacy', 'an OLE compound file (.doc or .wps), not a .docx');
+  }
+  if (!looksLikeZip(bytes)) throw new DocxReadError('corrupt', 'not a ZIP archive');
+  try {
+    const entries = listZipEntries(bytes);
+    if (entries.some((e) => e.encrypted)) throw new DocxReadError('encrypted', 'ZIP entries are encrypted');
+    const part = mainPart(bytes, entries);
+    return strFromU8(inflateEntry(bytes, part, DOCX_LIMITS.maxDocumentBytes));
+  } catch (e) {
+    if (e instanceof ZipSizeError) throw new DocxReadError('tooLarge', e.message);
+    if (e instanceof ZipFormatError) throw new DocxReadError('corrupt', e.message);
+    throw e;
+  }
+}
+
+const byName = (entries: readonly ZipEntry[], name: string): ZipEntry | undefined => entries.find((e) => e.name.replace(/^\//, '') === name);
+
+/** The part `_rels/.rels` names as the office document, else `word/document.xml`. */
+function mainPart(bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry {
+  const rels = byName(entries, '_rels/.rels');
+  let target = 'word/document.xml';
+  if (rels) {
+    const parser = new SaxesParser({ position: false });
+    parser.on('opentag', (tag) => {
+      const attrs = (tag as SaxesTagPlain).attributes;
+      if (tag.name === 'Relationship' && OFFICE_DOCUMENT.test(attrs.Type ?? '') && attrs.TargetMode !== 'External' && attrs.Target) {
+        target = attrs.Target.replace(/^\//, '');
+      }
+    });
+    try {
+      parser.write(strFromU8(inflateEntry(bytes, rels, 1024 * 1024))).close();
+    } catch (e) {
+      if (e instanceof ZipSizeError) throw e;
+      throw new DocxReadError('corrupt', `_rels/.rels: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const part = byName(entries, target);
+  if (!part || !/\.xml$/i.test(target)) {
+    if (byName(entries, 'xl/workbook.xml')) throw new DocxReadError('notDocument', 'an .xlsx workbook, not a Word document');
+    throw new DocxReadError('notDocument', `no ${target} in the archive`);
+  }
+  return part;
+}
+
+const enum Effect {
+  None,
+  /** Nothing inside is read: neither text nor structure. */
+  Hide,
+  /** Text inside is not read; table structure is. */
+  Placeholder,
+}
+
+/** A table being read: its rows, and its text as lines should it turn out to be layout. */
+interface TableBuild {
+  rows: (GridCell | undefined)[][];
+  /** The current row is a tracked deletion: dropped when it ends. */
+  deletedRow: boolean;
+  /** The current row's next grid column. */
+  col: number;
+  cell?: { paragraphs: string[]; span: number; continues: boolean };
+  /** True once a table is found inside: then this one is layout. */
+  nested: boolean;
+  /** Every paragraph and inner table's lines in order, used if this table is layout. */
+  lines: string[];
+}
+
+const SPACE_RUNS = / {2,}/g;
+
+function tidy(line: string): string {
+  return (line.includes('  ') ? line.replace(SPACE_RUNS, ' ') : line).trim();
+}
+
+/** Reads the main document part (WordprocessingML). Throws `DocxReadError` when it is not well-formed XML. */
+export function readDocumentXml(xml: string): ReadResult {
+  const grids: Grid[] = [];
+  const lines: string[] = [];
+  let budget = DOCX_LIMITS.maxPositions;
+
+  // Element names, resolved once the root declares its prefixes (Word always writes `w:`).
+  let w = 'w:';
+  let fallback = 'mc:Fallback';
+  let names = elementNames(w);
+  let rootSeen = false;
+
+  /** Open elements the handlers act on, outermost first, and what each does to the text inside it. */
+  const stack: string[] = [];
+  const effects: Effect[] = [];
+  /** Elements open whose content is not read at all. */
+  let hidden = 0;
+  /** Content controls open that show placeholder text: their text is not read, their cells are. */
+  let placeholders = 0;
+  /** Complex fields open: each true while its field code (before `separate`) is being read. */
+  const fields: boolean[] = [];
+  let inCode = 0;
+  /** Content controls open, each true when showing placeholder text. */
+  const controls: boolean[] = [];
+  let runHidden = false;
+  const tables: TableBuild[] = [];
+  let paragraph: string[] | undefined;
+
+  const hide = (): void => {
+    effects[effects.length - 1] = Effect.Hide;
+    hidden++;
+  };
+
+  const endParagraph = (): void => {
+    if (!paragraph) return;
+    const text = paragraph.join('');
+    paragraph = undefined;
+    const table = tables[tables.length - 1];
+    const own = text.split('\n').map(tidy).filter((line) => line !== '');
+    if (table?.cell) {
+      table.cell.paragraphs.push(...own);
+      table.lines.push(...own);
+    } else if (table) table.lines.push(...own);
+    else lines.push(...own);
+  };
+
+  const startCell = (table: TableBuild): void => {
+    table.cell = { paragraphs: [], span: 1, continues: false };
+  };
+
+  const endCell = (table: TableBuild): void => {
+    const cell = table.cell;
+    if (!cell) return;
+    table.cell = undefined;
+    const row = table.rows[table.rows.length - 1];
+    let span = Math.min(Math.max(cell.span, 1), DOCX_LIMITS.maxSpan);
+    if (span > budget) span = 1;
+    budget -= span;
+    // A continued vertical merge is a covered position: the cell above holds the content.
+    row[table.col] = cell.continues ? MERGED_CELL : { value: cell.paragraphs.join('\n') };
+    for (let k = 1; k < span; k++) row[table.col + k] = MERGED_CELL;
+    table.col += span;
+  };
+
+  const endTable = (): void => {
+    const table = tables.pop();
+    if (!table) return;
+    const parent = tables[tables.length - 1];
+    let own: string[];
+    if (table.nested) own = table.lines;
+    else {
+      const name = `表格${grids.length + 1}`;
+      const rows: GridRow[] = table.rows.map((cells, r) => {
+        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = EMPTY_CELL;
+        return { cells: cells as GridCell[], source: `${name} 第${r + 1}行` };
+      });
+      if (rows.length > 0) grids.push({ name, rows });
+      own = rows.map(rowLine).filter((line) => line.trim() !== '');
+    }
+    if (parent) {
+      parent.nested = true;
+      parent.lines.push(...own);
+    } else lines.push(...own);
+  };
+
+  const parser = new SaxesParser({ position: false });
+  parser.on('opentag', (tag) => {
+    const name = tag.name;
+    const attrs = (tag as SaxesTagPlain).attributes;
+    if (!rootSeen) {
+      rootSeen = true;
+      for (const [attr, uri] of Object.entries(attrs)) {
+        if (!attr.startsWith('xmlns:')) continue;
+        if (MAIN_NAMESPACES.has(uri)) w = `${attr.slice(6)}:`;
+        else if (uri === COMPATIBILITY_NAMESPACE) fallback = `${attr.slice(6)}:Fallback`;
+      }
+      names = elementNames(w);
+    }
+    // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do,
+    // not even a place on the stack, which holds only the elements acted on.
+    if (!names.handled.has(name) && name !== fallback) return;
+    stack.push(name);
+    effects.push(Effect.None);
+    if (name === fallback || names.hiding.has(name)) {
+      hide();
+      // A deleted row is marked in its properties: drop the whole row.
+      if (name === names.del && stack[stack.length - 2] === names.trPr) {
+        const table = tables[tables.length - 1];
+        if (table) table.deletedRow = true;
+      }
+      return;
+    }
+    if (hidden > 0) return;
+    switch (name) {
+      case names.p:
+        endParagraph();
+        paragraph = [];
+        return;
+      case names.r:
+        runHidden = false;
+        return;
+      case names.vanish:
+        if (stack[stack.length - 2] === names.rPr && stack[stack.length - 3] === names.r && isOn(attrs[names.val])) runHidden = true;
+        return;
+      case names.tab:
+        if (stack[stack.length - 2] === names.r) paragraph?.push(' ');
+        return;
+      case names.br:
+      case names.cr:
+        paragraph?.push('\n');
+        return;
+      case names.noBreakHyphen:
+        paragraph?.push('-');
+        return;
+      case names.fldChar: {
+        const type = attrs[names.fldCharType];
+        if (type === 'begin') {
+          fields.push(true);
+          inCode++;
+        } else if (type === 'separate') {
+          if (fields[fields.length - 1]) inCode--;
+          if (fields.length > 0) fields[fields.length - 1] = false;
+        } else if (type === 'end') {
+          if (fields.pop()) inCode--;
+        }
+        return;
+      }
+      case names.sdt:
+        controls.push(false);
+        return;
+      case names.showingPlcHdr:
+        if (controls.length > 0 && isOn(attrs[names.val])) controls[controls.length - 1] = true;
+        return;
+      case names.sdtContent:
+        if (controls[controls.length - 1]) {
+          effects[effects.length - 1] = Effect.Placeholder;
+          placeholders++;
+        }
+        return;
+      case names.tbl:
+        endParagraph();
+        tables.push({ rows: [], deletedRow: false, col: 0, nested: false, lines: [] });
+        return;
+      case names.tr: {
+        const table = tables[tables.length - 1];
+        if (!table) return;
+        table.rows.push([]);
+        table.col = 0;
+        table.deletedRow = false;
+        return;
+      }
+      case names.gridBefore:
+      case names.gridAfter: {
+        const table = tables[tables.length - 1];
+        if (table && !table.cell) table.col += Math.min(count(attrs[names.val]), DOCX_LIMITS.maxSpan);
+        return;
+      }
+      case names.tc: {
+        const table = tables[tables.length - 1];
+        if (table) startCell(table);
+        return;
+      }
+      case names.gridSpan: {
+        const cell = tables[tables.length - 1]?.cell;
+        if (cell) cell.span = count(attrs[names.val]);
+        return;
+      }
+      case names.vMerge:
+      case names.hMerge: {
+        // `restart` (or none) opens a merge; a bare element continues the one before.
+        const cell = tables[tables.length - 1]?.cell;
+        const value = attrs[names.val];
+        if (cell && (value === undefined || value === 'continue')) cell.continues = true;
+        return;
+      }
+    }
+  });
+  parser.on('text', (text) => {
+    if (hidden > 0 || placeholders > 0 || inCode > 0 || runHidden || !paragraph) return;
+    if (stack[stack.length - 1] === names.t) paragraph.push(text);
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.name;
+    if (!names.handled.has(name) && name !== fallback) return;
+    stack.pop();
+    const effect = effects.pop();
+    if (effect === Effect.Hide) {
+      hidden--;
+      return;
+    }
+    if (effect === Effect.Placeholder) placeholders--;
+    if (hidden > 0) return;
+    switch (name) {
+      case names.p:
+        endParagraph();
+        return;
+      case names.sdt:
+        controls.pop();
+        return;
+      case names.tc: {
+        endParagraph();
+        const table = tables[tables.length - 1];
+        if (table) endCell(table);
+        return;
+      }
+      case names.tr: {
+        const table = tables[tables.length - 1];
+        if (table?.deletedRow) table.rows.pop();
+        return;
+      }
+      case names.tbl:
+        endParagraph();
+        endTable();
+        return;
+    }
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    throw new DocxReadError('corrupt', `document XML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  endParagraph();
+  while (tables.length > 0) endTable();
+  return { grids, text: lines };
+}
+
+/** `w:val` of an on/off property: absent, `true`, `1` or `on` switch it on. */
+function isOn(value: string | undefined): boolean {
+  return value === undefined || value === 'true' || value === '1' || value === 'on';
+}
+
+function count(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** The WordprocessingML element and attribute names under the document's prefix. */
+function elementNames(w: string) {
+  const n = (local: string): string => `${w}${local}`;
+  const names = {
+    p: n('p'),
+    r: n('r'),
+    t: n('t'),
+    rPr: n('rPr'),
+    vanish: n('vanish'),
+    tab: n('tab'),
+    br: n('br'),
+    cr: n('cr'),
+    noBreakHyphen: n('noBreakHyphen'),
+    fldChar: n('fldChar'),
+    fldCharType: n('fldCharType'),
+    sdt: n('sdt'),
+    showingPlcHdr: n('showingPlcHdr'),
+    sdtContent: n('sdtContent'),
+    tbl: n('tbl'),
+    tr: n('tr'),
+    trPr: n('trPr'),
+    tc: n('tc'),
+    gridSpan: n('gridSpan'),
+    gridBefore: n('gridBefore'),
+    gridAfter: n('gridAfter'),
+    vMerge: n('vMerge'),
+    hMerge: n('hMerge'),
+    del: n('del'),
+    val: n('val'),
+    /**
+     * Content never read: deletions, field codes, drawings and text boxes (their text is not
+     * the document's flow), and property blocks, which hold no text but old formatting
+     * (`w:rPrChange`) that must not switch anything on.
+     */
+    hiding: new Set([
+      n('del'), n('moveFrom'), n('delText'), n('instrText'), n('delInstrText'), n('drawing'), n('pict'), n('object'),
+      n('pPr'), n('tblPr'), n('tblGrid'), n('tblPrEx'), n('rPrChange'), n('tcPrChange'), n('trPrChange'), n('sectPr'),
+      n('footnoteReference'), n('endnoteReference'), n('commentReference'), n('altChunk'),
+    ]),
+  };
+  /** Every name the handlers act on. */
+  const handled = new Set<string>(names.hiding);
+  for (const value of Object.values(names)) if (typeof value === 'string') handled.add(value);
+  return { ...names, handled };
+}

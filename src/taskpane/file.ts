@@ -1,0 +1,68 @@
+/**
+ * 「检查文件」: a report file read in the pane with the core readers — nothing is uploaded. The
+ * heavy readers load on first use: ExcelJS for .xlsx, and pdf.js (its legacy build, for the
+ * webviews of older Office) with its worker, copied beside the pane as `pdf.worker.min.mjs`.
+ */
+import { decodeUnlessBinary } from '../core/import/decode';
+import { DocxReadError, readDocx } from '../core/import/docx';
+import type { ReadResult } from '../core/import/grid';
+import { HtmlReadError, readHtml } from '../core/import/html';
+import { checkPdfBytes, PdfReadError, readPdf, type PdfJs } from '../core/import/pdf';
+import { DOCX_REFUSALS, PDF_REFUSALS } from '../core/import/refusals';
+import { readText } from '../core/import/text';
+import { readXlsx, XlsxReadError } from '../core/import/xlsx';
+
+/** What 「检查文件」 offers to open. */
+export const PANE_FILE_TYPES = ['.xlsx', '.docx', '.pdf', '.html', '.htm', '.txt'];
+
+/** The CLI's limit: a report is far smaller. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** A file the pane cannot read: `message` says why and what to do, in Chinese. */
+export class FileRefusal extends Error {}
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js in its own chunk, fetched the first time a PDF is checked. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
+    module.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', document.baseURI).href;
+    return module as unknown as PdfJs;
+  });
+  return pdfjs;
+}
+
+const XLSX_REFUSALS = {
+  encrypted: '工作簿受密码保护，无法读取，请先取消密码',
+  notWorkbook: '压缩包中没有工作簿内容',
+  tooLarge: '工作簿太大，超过可读取的上限，请只保留年报表格后再检查',
+  corrupt: '不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 2007 及以上格式）',
+} as const;
+
+/** Reads a report file's bytes by its name's extension. Throws `FileRefusal`. */
+export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: () => Promise<PdfJs> = loadPdfJs): Promise<ReadResult> {
+  const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
+  if (!PANE_FILE_TYPES.includes(ext)) throw new FileRefusal(`不支持的文件类型${ext ? ` ${ext}` : '（没有扩展名）'}：请选择 .xlsx、.docx、.pdf、.html 或 .txt 文件；.doc、.wps、.xls 请先另存为 .docx 或 .xlsx`);
+  if (bytes.length === 0) throw new FileRefusal('文件为空');
+  if (bytes.length > MAX_BYTES) throw new FileRefusal('文件超过 20 MB 的上限');
+  try {
+    switch (ext) {
+      case '.xlsx':
+        return await readXlsx(bytes);
+      case '.docx':
+        return readDocx(bytes);
+      case '.pdf':
+        checkPdfBytes(bytes);
+        return await readPdf(await loadPdf(), bytes);
+    }
+    const decoded = decodeUnlessBinary(bytes);
+    if (!decoded) throw new FileRefusal('文件看起来是二进制数据，不是文本');
+    return ext === '.txt' ? readText(decoded.text) : readHtml(decoded.text);
+  } catch (e) {
+    if (e instanceof DocxReadError) throw new FileRefusal(DOCX_REFUSALS[e.kind]);
+    if (e instanceof PdfReadError) throw new FileRefusal(PDF_REFUSALS[e.kind]);
+    if (e instanceof XlsxReadError) throw new FileRefusal(XLSX_REFUSALS[e.kind]);
+    if (e instanceof HtmlReadError) throw new FileRefusal('网页的标签嵌套过深，不像是正常的网页，无法读取');
+    throw e;
+  }
+}
