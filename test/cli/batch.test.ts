@@ -104,9 +104,11 @@ test('a folder mixing every supported type with others: each report checked in p
     '3.htm': fs.readFileSync(path.join(FIXTURES, 'shanghai-2019.html')),
     '4.txt': fs.readFileSync(path.join(FIXTURES, 'wutuan-2019.txt')),
     '5.JSON': fs.readFileSync(path.join(EXAMPLES, 'sample-2024-clean.json')),
-    'old.xls': 'not read',
-    'scan.pdf': '%PDF-1.4',
     'notes.docx': 'PK',
+    'scan.pdf': '%PDF-1.4',
+    'slides.pptx': 'PK',
+    'photo.jpg': 'x',
+    'data.csv': 'a,b',
     'readme.md': '# 说明',
     '.DS_Store': 'x',
     '~$1.xlsx': 'lock',
@@ -115,11 +117,14 @@ test('a folder mixing every supported type with others: each report checked in p
   fs.symlinkSync(path.join(dir, '4.txt'), path.join(dir, '6.txt'));
   const { code, out } = await run('check', '--jobs', '2', dir);
   const blocks = out.split('\n\n');
-  expect(blocks.slice(0, 6).map((b) => b.split('\n')[0])).toEqual(['1.xlsx', '2.html', '3.htm', '4.txt', '5.JSON', '~$1.xlsx'].map((f) => `== ${path.join(dir, f)} ==`));
+  expect(blocks.slice(0, 8).map((b) => b.split('\n')[0])).toEqual(['1.xlsx', '2.html', '3.htm', '4.txt', '5.JSON', 'notes.docx', 'scan.pdf', '~$1.xlsx'].map((f) => `== ${path.join(dir, f)} ==`));
+  // A damaged Word file and a truncated PDF are read and refused, each with its own message.
+  expect(blocks[5]).toContain('不是有效的 .docx 文档');
+  expect(blocks[6]).toContain('不是有效的 PDF 文件');
   // Excel's lock file (~$…) is not hidden by name: it is read and found not to be a workbook.
-  expect(blocks[5]).toContain('不是有效的 .xlsx');
+  expect(blocks[7]).toContain('不是有效的 .xlsx');
   expect(code).toBe(2);
-  expect(out).toContain('共检查 6 个文件');
+  expect(out).toContain('共检查 8 个文件');
   expect(out).toContain('文件夹中另有隐藏文件 2 个、其他类型文件 4 个、符号链接 1 个，未检查。');
 });
 
