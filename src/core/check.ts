@@ -92,7 +92,15 @@ export function extract(read: ReadResult, options: { format?: string; year?: num
 
 /** A workbook has no running text; its rows' text cells, tab-separated as copied from a sheet, carry the title and year instead. */
 function gridLines(read: ReadResult): string[] {
-  return read.grids.flatMap((grid) => grid.rows.map((row) => row.cells.flatMap(({ value }) => (typeof value === 'string' && value !== '' ? [value] : [])).join('\t')));
+  const lines: string[] = [];
+  for (const grid of read.grids) {
+    for (const row of grid.rows) {
+      const texts: string[] = [];
+      for (const { value } of row.cells) if (typeof value === 'string' && value !== '') texts.push(value);
+      lines.push(texts.join('\t'));
+    }
+  }
+  return lines;
 }
 
 /** A cell map with part of a table (a deleted row in a sheet, an incomplete JSON file): import.partialTable. */

@@ -64,6 +64,7 @@ export const DICTIONARY = new LabelDictionary(
 type TextInfo = Pick<RowCell, 'empty' | 'valueLike' | 'hits'>;
 
 const FIGURE: TextInfo = { empty: false, valueLike: true, hits: [] };
+const EMPTY: TextInfo = { empty: true, valueLike: false, hits: [] };
 const DIGITS = /^\d+$/;
 
 /** Reports repeat the same few hundred texts: each is classified once, within a bound. */
@@ -77,7 +78,8 @@ function classify(text: string): TextInfo {
 }
 
 function textInfo(raw: RawValue): TextInfo {
-  // Figures are most of a table: plain digits need no lookup.
+  // Empty cells (most of a sheet's used range) and figures (most of a table) need no lookup.
+  if (raw === null || raw === '') return EMPTY;
   if (typeof raw === 'number' || (typeof raw === 'string' && DIGITS.test(raw))) return FIGURE;
   const text = rawToText(raw);
   let info = textInfos.get(text);
