@@ -39,6 +39,28 @@ describe('sums are exact', () => {
     expect(big.add(Decimal.fromInt(1)).toString()).toBe('9007199254740994');
   });
 
+  test('sums crossing 2^53 in either direction stay exact', () => {
+    const largest = Decimal.fromInt(Number.MAX_SAFE_INTEGER); // 2^53 − 1
+    expect(largest.safeInteger).toBe(Number.MAX_SAFE_INTEGER);
+    const past = largest.add(Decimal.fromInt(2));
+    expect(past.toString()).toBe('9007199254740993');
+    expect(past.safeInteger).toBeUndefined();
+    // Back under the limit: a plain number again.
+    expect(past.sub(Decimal.fromInt(2)).safeInteger).toBe(Number.MAX_SAFE_INTEGER);
+    expect(largest.times(-1).sub(Decimal.fromInt(2)).toString()).toBe('-9007199254740993');
+    expect(d('4503599627370496').multiply(3).toString()).toBe('13510798882111488');
+    expect(d('123456789012345678.5').add(d('0.5')).toString()).toBe('123456789012345679');
+  });
+
+  test('minus zero is zero', () => {
+    for (const zero of [d('-0'), d('-0.00'), Decimal.fromNumber(-0) as Decimal, d('0').times(-1)]) {
+      expect(zero.isZero()).toBe(true);
+      expect(zero.isNegative()).toBe(false);
+      expect(zero.toString()).toBe('0');
+      expect(Object.is(zero.toNumber(), 0)).toBe(true);
+    }
+  });
+
   test('an empty sum is 0', () => {
     expect(Decimal.sum([]).isZero()).toBe(true);
     expect(Decimal.sum([]).toString()).toBe('0');

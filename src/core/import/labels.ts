@@ -70,22 +70,26 @@ export interface LabelHit {
 export class LabelDictionary {
   /** The labels, normalised, by id. */
   readonly labels: readonly string[];
+  /** Id by normalised label, and by each label as it was given (recognition asks by the printed form). */
   private readonly ids = new Map<string, number>();
 
   constructor(labels: Iterable<string>) {
     const list: string[] = [];
     for (const label of labels) {
       const key = normaliseLabel(label);
-      if (key === '' || this.ids.has(key)) continue;
-      this.ids.set(key, list.length);
-      list.push(key);
+      if (key === '') continue;
+      if (!this.ids.has(key)) {
+        this.ids.set(key, list.length);
+        list.push(key);
+      }
+      this.ids.set(label, this.ids.get(key) as number);
     }
     this.labels = list;
   }
 
   /** The id of a label (any printed form); throws for a label the dictionary was not given. */
   idOf(label: string): number {
-    const id = this.ids.get(normaliseLabel(label));
+    const id = this.ids.get(label) ?? this.ids.get(normaliseLabel(label));
     if (id === undefined) throw new Error(`label not in the dictionary: ${label}`);
     return id;
   }

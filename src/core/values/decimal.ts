@@ -5,25 +5,43 @@
  */
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * A coefficient is a JS number while it is a safe integer (|n| ≤ 2^53 − 1: every report count)
+ * and a bigint beyond, so ordinary figures are read and summed without allocating bigints.
+ */
+type Coefficient = number | bigint;
+
+const toBig = (c: Coefficient): bigint => (typeof c === 'bigint' ? c : BigInt(c));
+const fromBig = (c: bigint): Coefficient => (c <= MAX_SAFE && c >= -MAX_SAFE ? Number(c) : c);
+/** a ± b exactly, as a number while the result is safe (a result past 2^53 − 1 cannot round back under it). */
+function plus(a: Coefficient, b: Coefficient, sign: 1 | -1): Coefficient {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const n = a + sign * b;
+    if (Number.isSafeInteger(n)) return n;
+  }
+  return fromBig(toBig(a) + BigInt(sign) * toBig(b));
+}
+
 export class Decimal {
-  /**
-   * The value as a JS number when it is a whole number a double holds exactly (|n| ≤ 2^53 − 1),
-   * else undefined: lets sums of ordinary counts skip bigint arithmetic (see engine/sum.ts).
-   */
+  /** The value as a JS number when it is a whole number a double holds exactly, else undefined (see engine/sum.ts). */
   readonly safeInteger: number | undefined;
 
+  /** value = coefficient × 10^−scale */
+  private readonly coefficient: Coefficient;
+
   private constructor(
-    /** value = coefficient × 10^−scale */
-    private readonly coefficient: bigint,
+    coefficient: Coefficient,
     private readonly scale: number,
   ) {
-    this.safeInteger = scale === 0 && coefficient <= MAX_SAFE && coefficient >= -MAX_SAFE ? Number(coefficient) : undefined;
+    // −0 (from `-0`, or a cell holding −0) equals 0 but is not Object.is 0: JSON and tests would see it.
+    this.coefficient = coefficient === 0 ? 0 : coefficient;
+    this.safeInteger = scale === 0 && typeof this.coefficient === 'number' ? this.coefficient : undefined;
   }
 
-  static readonly ZERO = new Decimal(0n, 0);
+  static readonly ZERO = new Decimal(0, 0);
 
   static fromInt(n: number | bigint): Decimal {
-    return new Decimal(BigInt(n), 0);
+    return new Decimal(typeof n === 'number' && Number.isSafeInteger(n) ? n : fromBig(BigInt(n)), 0);
   }
 
   /** Parses a plain decimal literal: optional sign, digits, optional fraction. */
@@ -31,8 +49,10 @@ export class Decimal {
     const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
     if (!m) return undefined;
     const fraction = m[3] ?? '';
-    const coefficient = BigInt(m[2] + fraction) * (m[1] === '-' ? -1n : 1n);
-    return new Decimal(coefficient, fraction.length).normalised();
+    const digits = m[2] + fraction;
+    // Fifteen digits always fit a double exactly.
+    const magnitude = digits.length <= 15 ? Number(digits) : fromBig(BigInt(digits));
+    return new Decimal(m[1] === '-' ? plus(0, magnitude, -1) : magnitude, fraction.length).normalised();
   }
 
   /**
@@ -43,47 +63,44 @@ export class Decimal {
    */
   static fromNumber(n: number): Decimal | undefined {
     if (!Number.isFinite(n)) return undefined;
-    if (Number.isSafeInteger(n)) return new Decimal(BigInt(n), 0);
+    if (Number.isSafeInteger(n)) return new Decimal(n, 0);
     // d.dddddddddddddde±x: 15 significant digits and a power of ten, never a float sum.
     const m = /^(-?)(\d)\.(\d{14})e([+-]\d+)$/.exec(n.toExponential(14));
     if (!m) return undefined;
-    const digits = new Decimal(BigInt(`${m[1]}${m[2]}${m[3]}`), 0);
+    const digits = new Decimal(Number(`${m[1]}${m[2]}${m[3]}`), 0);
     const exponent = Number(m[4]) - 14;
     return exponent >= 0 ? digits.shiftRight(exponent) : digits.shiftLeft(-exponent);
   }
 
+  /** Trailing zeros of the fraction dropped (1.50 → 1.5), so equal values print alike. */
   private normalised(): Decimal {
-    if (this.scale === 0) return this;
     let { coefficient, scale } = this;
-    while (scale > 0 && coefficient % 10n === 0n) {
-      coefficient /= 10n;
+    while (scale > 0 && (typeof coefficient === 'number' ? coefficient % 10 === 0 : coefficient % 10n === 0n)) {
+      coefficient = typeof coefficient === 'number' ? coefficient / 10 : fromBig(coefficient / 10n);
       scale -= 1;
     }
     return scale === this.scale ? this : new Decimal(coefficient, scale);
   }
 
-  private aligned(other: Decimal): [bigint, bigint, number] {
+  /** Both coefficients at the larger scale. */
+  private aligned(other: Decimal): [Coefficient, Coefficient, number] {
     if (this.scale === other.scale) return [this.coefficient, other.coefficient, this.scale];
     const scale = Math.max(this.scale, other.scale);
-    return [
-      this.coefficient * 10n ** BigInt(scale - this.scale),
-      other.coefficient * 10n ** BigInt(scale - other.scale),
-      scale,
-    ];
+    return [fromBig(toBig(this.coefficient) * 10n ** BigInt(scale - this.scale)), fromBig(toBig(other.coefficient) * 10n ** BigInt(scale - other.scale)), scale];
   }
 
   add(other: Decimal): Decimal {
     const [a, b, scale] = this.aligned(other);
-    return new Decimal(a + b, scale).normalised();
+    return new Decimal(plus(a, b, 1), scale).normalised();
   }
 
   sub(other: Decimal): Decimal {
     const [a, b, scale] = this.aligned(other);
-    return new Decimal(a - b, scale).normalised();
+    return new Decimal(plus(a, b, -1), scale).normalised();
   }
 
   negate(): Decimal {
-    return new Decimal(-this.coefficient, this.scale);
+    return new Decimal(plus(0, this.coefficient, -1), this.scale);
   }
 
   times(sign: 1 | -1): Decimal {
@@ -92,7 +109,10 @@ export class Decimal {
 
   /** this × n for a whole number n. */
   multiply(n: number): Decimal {
-    return new Decimal(this.coefficient * BigInt(n), this.scale).normalised();
+    const product = typeof this.coefficient === 'number' ? this.coefficient * n : Number.NaN;
+    // A product past 2^53 − 1 cannot round back under it: a safe result is exact.
+    const coefficient = Number.isSafeInteger(product) ? product : fromBig(toBig(this.coefficient) * BigInt(n));
+    return new Decimal(coefficient, this.scale).normalised();
   }
 
   /** this × 10^−places (e.g. 元 → 万元 with places = 4). */
@@ -102,11 +122,12 @@ export class Decimal {
 
   /** this × 10^places. */
   shiftRight(places: number): Decimal {
-    return new Decimal(this.coefficient * 10n ** BigInt(places), this.scale).normalised();
+    return new Decimal(fromBig(toBig(this.coefficient) * 10n ** BigInt(places)), this.scale).normalised();
   }
 
   compare(other: Decimal): -1 | 0 | 1 {
     const [a, b] = this.aligned(other);
+    // Mixed number/bigint comparison is exact in JS.
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
@@ -115,11 +136,11 @@ export class Decimal {
   }
 
   isZero(): boolean {
-    return this.coefficient === 0n;
+    return this.coefficient === 0 || this.coefficient === 0n;
   }
 
   isNegative(): boolean {
-    return this.coefficient < 0n;
+    return this.coefficient < 0;
   }
 
   isInteger(): boolean {
@@ -127,8 +148,8 @@ export class Decimal {
   }
 
   toString(): string {
-    const negative = this.coefficient < 0n;
-    const digits = (negative ? -this.coefficient : this.coefficient).toString().padStart(this.scale + 1, '0');
+    const negative = this.coefficient < 0;
+    const digits = (negative ? plus(0, this.coefficient, -1) : this.coefficient).toString().padStart(this.scale + 1, '0');
     const whole = digits.slice(0, digits.length - this.scale);
     const fraction = digits.slice(digits.length - this.scale);
     return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;

@@ -25,8 +25,11 @@ export interface ParsedValue {
   value: Decimal | null;
   /** The raw content as text, for messages. */
   raw: string;
-  issues: CellIssue[];
+  issues: readonly CellIssue[];
 }
+
+/** The issues of a plainly written figure: none, shared by every such cell. */
+const NO_ISSUES: readonly CellIssue[] = Object.freeze([]);
 
 /** Dashes include U+2015 (―), which code page 936 uses for GBK's 破折号 `——`. */
 const PLACEHOLDER = /^(?:\/+|-+|—+|―+|–+|－+|无|N\/?A|NA)$/i;
@@ -51,34 +54,37 @@ export function rawToText(raw: RawValue | undefined): string {
   return raw.error;
 }
 
-function checkRange(value: Decimal, kind: ValueKind, issues: CellIssue[]): void {
-  if (kind !== 'change' && value.isNegative()) issues.push({ code: 'cell.negative' });
-  if ((kind === 'count' || kind === 'change') && !value.isInteger()) issues.push({ code: 'cell.notInteger' });
+/** What the column's kind forbids in a number: a negative count, a fraction of a count. */
+function rangeIssues(value: Decimal, kind: ValueKind): readonly CellIssue[] {
+  const negative = kind !== 'change' && value.isNegative();
+  const fraction = (kind === 'count' || kind === 'change') && !value.isInteger();
+  if (!negative && !fraction) return NO_ISSUES;
+  const issues: CellIssue[] = [];
+  if (negative) issues.push({ code: 'cell.negative' });
+  if (fraction) issues.push({ code: 'cell.notInteger' });
+  return issues;
 }
+
+const notNumber = (text: string): ParsedValue => ({ value: null, raw: text, issues: [{ code: 'cell.notNumber' }] });
 
 /** Parses one cell's content for a column of `kind`. */
 export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedValue {
   const text = rawToText(raw);
-  const notNumber = (): ParsedValue => ({ value: null, raw: text, issues: [{ code: 'cell.notNumber' }] });
-
   if (typeof raw === 'number') {
     const value = Decimal.fromNumber(raw);
-    if (!value) return notNumber();
-    const issues: CellIssue[] = [];
-    checkRange(value, kind, issues);
-    return { value, raw: text, issues };
+    return value ? { value, raw: text, issues: rangeIssues(value, kind) } : notNumber(text);
   }
   // The common case, a plain whole number typed as text, needs none of the folding below.
   if (typeof raw === 'string' && PLAIN_INTEGER.test(raw)) {
-    return { value: Decimal.fromInt(BigInt(raw)), raw: text, issues: [] };
+    return { value: Decimal.parse(raw.trim()) as Decimal, raw: text, issues: NO_ISSUES };
   }
-  if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber();
+  if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber(text);
 
   // Digits separated by spaces (`3 5`) are two numbers run together or a stray space: not guessed.
-  if (/\d[\s\u00a0\u3000]+\d/.test(text.normalize('NFKC'))) return notNumber();
+  if (/\d[\s\u00a0\u3000]+\d/.test(text.normalize('NFKC'))) return notNumber(text);
   let s = compact(text);
   if (s === '') return { value: Decimal.ZERO, raw: text, issues: [{ code: 'cell.blank' }] };
-  if (EXCEL_ERROR.test(s)) return notNumber();
+  if (EXCEL_ERROR.test(s)) return notNumber(text);
   if (PLACEHOLDER.test(s)) return { value: Decimal.ZERO, raw: text, issues: [{ code: 'cell.placeholder' }] };
 
   const issues: CellIssue[] = [];
@@ -95,12 +101,11 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
     s = s.slice(0, unit.index);
     issues.push({ code: 'cell.unitInCell', unit: unit[1] });
   }
-  if (!NUMBER.test(s)) return notNumber();
+  if (!NUMBER.test(s)) return notNumber(text);
   let value = Decimal.parse(s.replace(/,/g, ''));
-  if (!value) return notNumber();
+  if (!value) return notNumber(text);
   value = value.times(sign);
   // A 万元 column holding 元 is converted; 万元 written into a column without a unit is taken as written.
   if (kind === 'amountWan' && unit?.[1] === '元') value = value.shiftLeft(4);
-  checkRange(value, kind, issues);
-  return { value, raw: text, issues };
+  return { value, raw: text, issues: [...issues, ...rangeIssues(value, kind)] };
 }

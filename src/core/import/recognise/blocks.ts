@@ -54,8 +54,12 @@ function headerPositions(rows: readonly Row[], from: number, to: number, labels:
   for (let i = from; i < to; i++) {
     for (const c of rows[i].cells) {
       // The first of the labels (in their order) that the cell carries well enough.
-      const ks = c.hits.filter((hit) => hit.score >= 0.9).map((hit) => labels.indexOf(hit.id)).filter((k) => k >= 0);
-      if (ks.length > 0) found.push({ pos: c.pos, label: labels[Math.min(...ks)] });
+      let first = -1;
+      for (const hit of c.hits) {
+        const k = hit.score >= 0.9 ? labels.indexOf(hit.id) : -1;
+        if (k >= 0 && (first < 0 || k < first)) first = k;
+      }
+      if (first >= 0) found.push({ pos: c.pos, label: labels[first] });
     }
   }
   found.sort((a, b) => a.pos - b.pos);
@@ -99,13 +103,17 @@ interface LabelledRow {
 
 /** How many figures a row's filled cells end in, when no other figure precedes them (else 0). */
 function figuresAtEnd(cells: readonly RowCell[]): number {
-  const filled = cells.filter((c) => !c.empty);
-  const figures = filled.filter((c) => c.valueLike).length;
-  return filled.slice(filled.length - figures).every((c) => c.valueLike) ? figures : 0;
+  let figures = 0;
+  let k = cells.length - 1;
+  for (; k >= 0 && (cells[k].empty || cells[k].valueLike); k--) if (cells[k].valueLike) figures++;
+  for (; k >= 0; k--) if (cells[k].valueLike) return 0;
+  return figures;
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  const numbers: number[] = [];
+  for (let i = from; i < to; i++) numbers.push(i);
+  return numbers;
 }
 
 /**
@@ -182,9 +190,10 @@ export function readBlock(rows: readonly Row[], from: number, to: number, block:
   // Rows whose label did not survive (PDF text breaks labels over lines): exactly n value
   // cells, preceded by nothing but unrecognised text.
   const untaken = range(from, to).filter((i) => !taken.has(i));
-  const unlabelled = untaken.filter((i) => figuresAtEnd(rows[i].cells) === n);
+  const figures = new Map(untaken.map((i) => [i, figuresAtEnd(rows[i].cells)]));
+  const unlabelled = untaken.filter((i) => figures.get(i) === n);
   // Rows with fewer figures may have had figures run together; considered only where the rows with n do not fill a gap.
-  const short = untaken.filter((i) => figuresAtEnd(rows[i].cells) > 0);
+  const short = untaken.filter((i) => (figures.get(i) as number) > 0);
 
   // Fill each gap between found rows (in table order) with the unlabelled rows lying between them.
   const bounds = [{ defIndex: -1, rowIndex: from - 1 }, ...anchors, { defIndex: block.rows.length, rowIndex: to }];

@@ -1,6 +1,7 @@
 /** Choosing the format version from the labels that only one format prints. */
 import { formats } from '../../formats/registry';
 import type { FormatDef } from '../../formats/types';
+import type { LabelHit } from '../labels';
 import { DICTIONARY, printedLabels, type Row } from './rows';
 
 /** Labels printed by exactly one format (t2 columns and rows, 2021's 其他处理 items): dictionary id → owner. */
@@ -19,8 +20,8 @@ export function detectFormat(rows: readonly Row[]): FormatDef | undefined {
   for (const row of rows) {
     for (const c of row.cells) {
       // A cell votes for the owner of the distinguishing label it matches best (ties: the first).
-      const owned = c.hits.filter((hit) => OWNERS.has(hit.id));
-      const best = owned.reduce<(typeof owned)[number] | undefined>((a, hit) => (!a || hit.score > a.score ? hit : a), undefined);
+      let best: LabelHit | undefined;
+      for (const hit of c.hits) if (OWNERS.has(hit.id) && (!best || hit.score > best.score)) best = hit;
       if (!best || best.score < 0.9) continue;
       const owner = OWNERS.get(best.id) as FormatDef;
       votes.set(owner, (votes.get(owner) ?? 0) + 1);

@@ -140,20 +140,21 @@ export function indexRows(grids: readonly Grid[]): Rows {
     for (const row of grid.rows) {
       const rowIndex = rows.length;
       const cells: RowCell[] = [];
+      const add = (raw: RawValue, pos: number, { empty, valueLike, hits }: TextInfo): void => {
+        cells.push({ raw, pos, empty, valueLike, hits });
+        for (const hit of hits) {
+          const list = byLabel[hit.id];
+          const last = list.at(-1);
+          if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
+          else list.push({ row: rowIndex, score: hit.score });
+        }
+      };
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
         const info = textInfo(cell.value);
         const parts = positional || info.valueLike || info.empty || info.hits.some((h) => h.score >= 0.9) ? undefined : labelRun(rawToText(cell.value));
-        for (const raw of parts ?? [cell.value]) {
-          const { empty, valueLike, hits } = parts ? textInfo(raw) : info;
-          cells.push({ raw, pos, empty, valueLike, hits });
-          for (const hit of hits) {
-            const list = byLabel[hit.id];
-            const last = list.at(-1);
-            if (last?.row === rowIndex) last.score = Math.max(last.score, hit.score);
-            else list.push({ row: rowIndex, score: hit.score });
-          }
-        }
+        if (parts) for (const part of parts) add(part, pos, textInfo(part));
+        else add(cell.value, pos, info);
       });
       rows.push({ cells, source: row.source, gridName: grid.name, positional, origin: row.origin, width: row.cells.length });
     }
