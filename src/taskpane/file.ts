@@ -8,7 +8,7 @@ import { DocxReadError, readDocx } from '../core/import/docx';
 import type { ReadResult } from '../core/import/grid';
 import { HtmlReadError, readHtml } from '../core/import/html';
 import { checkPdfBytes, PdfReadError, readPdf, type PdfJs } from '../core/import/pdf';
-import { DOCX_REFUSALS, PDF_REFUSALS } from '../core/import/refusals';
+import { DOCX_REFUSALS, PDF_REFUSALS, xlsxRefusal } from '../core/import/refusals';
 import { readText } from '../core/import/text';
 import { readXlsx, XlsxReadError } from '../core/import/xlsx';
 
@@ -32,13 +32,6 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-const XLSX_REFUSALS = {
-  encrypted: '工作簿受密码保护，无法读取，请先取消密码',
-  notWorkbook: '压缩包中没有工作簿内容',
-  tooLarge: '工作簿太大，超过可读取的上限，请只保留年报表格后再检查',
-  corrupt: '不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 2007 及以上格式）',
-} as const;
-
 /** Reads a report file's bytes by its name's extension. Throws `FileRefusal`. */
 export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: () => Promise<PdfJs> = loadPdfJs): Promise<ReadResult> {
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
@@ -61,7 +54,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: 
   } catch (e) {
     if (e instanceof DocxReadError) throw new FileRefusal(DOCX_REFUSALS[e.kind]);
     if (e instanceof PdfReadError) throw new FileRefusal(PDF_REFUSALS[e.kind]);
-    if (e instanceof XlsxReadError) throw new FileRefusal(XLSX_REFUSALS[e.kind]);
+    if (e instanceof XlsxReadError) throw new FileRefusal(xlsxRefusal(e));
     if (e instanceof HtmlReadError) throw new FileRefusal('网页的标签嵌套过深，不像是正常的网页，无法读取');
     throw e;
   }

@@ -2,7 +2,8 @@ import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { READ_LIMITS, ReadError, readReportFile } from '../../src/cli/read-file';
+import { ReadError, readReportFile } from '../../src/cli/read-file';
+import { XLSX_LIMITS } from '../../src/core/import/xlsx';
 import type { ReadResult } from '../../src/core/import/grid';
 import { FIXTURES, RENDERED } from '../helpers/fixtures';
 import { fakeEncryptedWorkbook, fakeXls, HERE_FIXTURES, makeZip, repeatedDeflate, rowWith, tempDir, unzip, utf16, values } from './helpers';
@@ -143,7 +144,7 @@ describe('refusals: one line of Chinese naming the file', () => {
     expect((await refusal(file)).message).toBe(`JSON 格式错误（第 3 行第 28 列有错）：${file}`);
   });
 
-  test(`a workbook of 100 000 filled rows is refused quickly (limit ${READ_LIMITS.maxCells} cells)`, async () => {
+  test(`a workbook of 100 000 filled rows is refused quickly (limit ${XLSX_LIMITS.maxCells} cells)`, async () => {
     const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
     const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
     const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A100000"/><sheetData>${rows}</sheetData></worksheet>`;
@@ -175,8 +176,8 @@ describe('refusals: one line of Chinese naming the file', () => {
   test('an archive that inflates past the cap (a "zip bomb") is refused without inflating it all', async () => {
     const parts = unzip(new Uint8Array(fs.readFileSync(path.join(RENDERED, 'huaian-2024-clean.xlsx'))));
     // 1 MB of spaces × 201: about 200 KB on disk, 201 MB inflated.
-    const bomb = repeatedDeflate(new Uint8Array(1 << 20).fill(0x20), READ_LIMITS.maxInflatedBytes / (1 << 20) + 1);
-    expect(zlib.inflateRawSync(bomb.deflated).length).toBe(READ_LIMITS.maxInflatedBytes + (1 << 20));
+    const bomb = repeatedDeflate(new Uint8Array(1 << 20).fill(0x20), XLSX_LIMITS.maxInflatedBytes / (1 << 20) + 1);
+    expect(zlib.inflateRawSync(bomb.deflated).length).toBe(XLSX_LIMITS.maxInflatedBytes + (1 << 20));
     const file = write('bomb.xlsx', makeZip({ ...parts, 'xl/media/image1.png': bomb }));
     expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
     const started = Date.now();

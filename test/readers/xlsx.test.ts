@@ -7,7 +7,7 @@ import { getFormat } from '../../src/core/formats/registry';
 import { CHECK_HEADER, planTemplate } from '../../src/core/template/plan';
 import { planWorkbook } from '../../src/core/template/xlsx';
 import { RENDERED, loadRenderedExpectations } from '../helpers/fixtures';
-import { asNumber, fakeEncryptedWorkbook, fakeXls, makeZip, rowWith, unzip, values, valuesAfter } from './helpers';
+import { asNumber, fakeEncryptedWorkbook, fakeXls, makeZip, repeatedDeflate, rowWith, unzip, values, valuesAfter } from './helpers';
 
 const M: GridCell = { value: null, merged: true };
 const load = (name: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(RENDERED, name)));
@@ -169,6 +169,21 @@ describe('unreadable workbooks throw XlsxReadError', () => {
       expect(err.kind).toBe('tooLarge');
       expect(err.detail).toMatchObject({ unit: 'positions', sheet: '年报', range: 'B2:XFD59' });
     }
+  });
+
+  test('the pane and the CLI share the size limits: too many cells, and a part inflating past the cap, refused with what was measured', async () => {
+    const parts = unzip(good);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><x:c r="A${i + 1}"><v>1</v></x:c><col/></row>`).join('');
+    const sheet = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData></x:worksheet>`;
+    expect(Object.keys(parts).filter((name) => name.startsWith('xl/worksheets/') && name.endsWith('.xml'))).toEqual(['xl/worksheets/sheet1.xml']);
+    // Prefixed cell tags count; `<col/>` is not a cell.
+    const many = await readXlsx(makeZip({ ...parts, 'xl/worksheets/sheet1.xml': sheet })).catch((e: unknown) => e);
+    expect(many).toBeInstanceOf(XlsxReadError);
+    expect((many as XlsxReadError).detail).toEqual({ unit: 'cells', measured: 60_000, limit: 50_000 });
+    const bomb = repeatedDeflate(new Uint8Array(1 << 20).fill(0x20), 3);
+    const capped = await readXlsx(makeZip({ ...parts, 'xl/media/image1.png': bomb }), { maxInflatedBytes: 2 << 20 }).catch((e: unknown) => e);
+    expect(capped).toBeInstanceOf(XlsxReadError);
+    expect((capped as XlsxReadError).detail).toMatchObject({ unit: 'inflatedBytes', limit: 2 << 20 });
   });
 
   test('more declared sheet XML than allowed is refused before parsing', async () => {

@@ -10,6 +10,11 @@ interface TextDecoderLike {
 }
 declare const TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
 
+/** Bytes as one character each (markup is ASCII; other bytes come out as Latin-1 letters): for scanning XML tags. */
+export function asciiText(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes);
+}
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface DecodedText {

@@ -1,9 +1,10 @@
 /**
- * Why a Word or PDF file cannot be read, and what to do instead: one Chinese line each, shared by
+ * Why a workbook, Word or PDF file cannot be read, and what to do instead: one Chinese line each, shared by
  * the command line and the task pane (each adds the file's name its own way).
  */
 import { DOCX_LIMITS, type DocxErrorKind } from './docx';
 import { PDF_LIMITS, type PdfErrorKind } from './pdf';
+import type { XlsxReadError } from './xlsx';
 
 const MB = 1024 * 1024;
 
@@ -21,3 +22,26 @@ export const PDF_REFUSALS: Record<PdfErrorKind, string> = {
   tooLarge: `PDF 文件超过 ${PDF_LIMITS.maxPages} 页的上限，不像是年度报告`,
   corrupt: '不是有效的 PDF 文件（文件已损坏或不完整）：请重新下载或导出后再检查',
 };
+
+/** Why a workbook cannot be read; a size refusal names what was too large. */
+export function xlsxRefusal(e: XlsxReadError): string {
+  switch (e.kind) {
+    case 'encrypted':
+      return '工作簿受密码保护，无法读取，请先取消密码';
+    case 'notWorkbook':
+      return '压缩包中没有工作簿内容';
+    case 'corrupt':
+      return '不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 2007 及以上格式）';
+    case 'tooLarge':
+      switch (e.detail?.unit) {
+        case 'positions':
+          return `工作表“${e.detail.sheet ?? ''}”的已用区域过大（${e.detail.range ?? ''}），请删除表格以外远处的内容后再检查`;
+        case 'cells':
+          return `工作簿太大：共 ${e.detail.measured} 个单元格，超过 ${e.detail.limit} 个的上限，请只保留年报表格后再检查`;
+        case 'inflatedBytes':
+          return `工作簿解压后超过 ${(e.detail.limit / MB).toFixed(1)} MB，超过可读取的上限`;
+        default:
+          return '工作簿太大，超过可读取的上限，请只保留年报表格后再检查';
+      }
+  }
+}

@@ -8,7 +8,8 @@ import { cellsOf, formats } from '../formats/registry';
 import { columnName, parseA1 } from '../template/a1';
 import { CHECK_HEADER, NAME_PREFIX } from '../template/plan';
 import { EMPTY_CELL, MERGED_CELL, type Grid, type GridCell, type GridRow, type RawValue, type ReadResult } from './grid';
-import { isCompoundFile, isEncryptedPackage, listZipEntries, looksLikeZip, ZipFormatError, type ZipEntry } from './zip';
+import { asciiText } from './decode';
+import { inflateEntry, isCompoundFile, isEncryptedPackage, listZipEntries, looksLikeZip, MAX_DEFLATE_RATIO, ZipFormatError, type ZipEntry } from './zip';
 
 export type XlsxErrorKind =
   /** Not a ZIP archive (or a damaged one, or an .xls/.doc), or ExcelJS could not parse it. */
@@ -23,8 +24,11 @@ export type XlsxErrorKind =
 export interface XlsxSizeDetail {
   measured: number;
   limit: number;
-  /** `bytes` of worksheet XML, or `positions` in one sheet's used rectangle. */
-  unit: 'bytes' | 'positions';
+  /**
+   * `bytes` of worksheet XML declared, `inflatedBytes` of all parts, `cells` (cell elements over
+   * all worksheets), or `positions` in one sheet's used rectangle.
+   */
+  unit: 'bytes' | 'inflatedBytes' | 'cells' | 'positions';
   sheet?: string;
   /** The used rectangle, e.g. `B2:XFD61`: usually one stray cell far from the tables. */
   range?: string;
@@ -41,21 +45,24 @@ export class XlsxReadError extends Error {
   }
 }
 
-export interface XlsxReadOptions {
-  /**
-   * Refuse when the worksheets and shared strings together declare more uncompressed XML than
-   * this. ExcelJS parses roughly 10 MB of sheet XML per second, so the default bounds a read to
-   * a few seconds even without the caller's own cell count.
-   */
-  maxXmlBytes?: number;
-  /** Refuse a sheet whose used rectangle (rows × columns) exceeds this many positions. */
-  maxGridCells?: number;
-}
-
-export const XLSX_DEFAULT_LIMITS = {
+/**
+ * What a workbook may hold before it is refused, measured before ExcelJS parses it (ExcelJS needs
+ * about 2 s per 100 000 cells and roughly 1 s per 10 MB of sheet XML, and holds it all in memory).
+ * A report's workbook has one or two thousand cells and well under 1 MB of XML.
+ */
+export const XLSX_LIMITS = {
+  /** Worksheet and shared-string XML, as the archive declares it. */
   maxXmlBytes: 12 * 1024 * 1024,
+  /** Everything inflated together: a "zip bomb" stops here, not in memory. */
+  maxInflatedBytes: 200 * 1024 * 1024,
+  /** Cell elements (`<c>`, formatted empty ones included) over all worksheets. */
+  maxCells: 50_000,
+  /** Positions in one sheet's used rectangle (rows × columns). */
   maxGridCells: 250_000,
 } as const;
+
+export type XlsxLimits = Record<keyof typeof XLSX_LIMITS, number>;
+export type XlsxReadOptions = Partial<XlsxLimits>;
 
 /**
  * The defined name nianbao's own .xlsx export puts on its 「校验结果」 sheet (`export/xlsx.ts`). That
@@ -86,7 +93,7 @@ const IGNORED_NODES = [
 ];
 
 /** Checks what the archive is before parsing it, cheaply, from the central directory alone. */
-export function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
+function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
   if (isCompoundFile(bytes)) {
     // Excel saves a password-protected workbook as an OLE file holding an `EncryptedPackage`
     // stream; any other OLE file is an .xls/.doc saved under the wrong name.
@@ -107,9 +114,46 @@ export function inspectXlsx(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Worksheet and shared-string parts: the parts whose size drives parse time. */
-export function isSheetDataPart(name: string): boolean {
-  return /^\/?xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/.test(name);
+const WORKSHEET = /^\/?xl\/worksheets\/[^/]+\.xml$/;
+const SHARED_STRINGS = /^\/?xl\/sharedStrings\.xml$/;
+/** `<c ` / `<c>` / `<x:c ` open a cell; `<col`, `<cfRule` and the like do not match. */
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
+/** Every match of `CELL_TAG` takes at least this many characters. */
+const MIN_CELL_TAG = 3;
+const tooLarge = (detail: XlsxSizeDetail): XlsxReadError => new XlsxReadError('tooLarge', `${detail.unit}: ${detail.measured} > ${detail.limit}`, detail);
+
+/**
+ * Refuses a workbook too large to parse, in a fraction of the time parsing it would take. For
+ * a report the central directory alone shows it within the limits and nothing is inflated:
+ * compressed sizes bound what the parts can inflate to (`MAX_DEFLATE_RATIO`), and worksheets
+ * declaring at most `MIN_CELL_TAG × maxCells` bytes cannot hold too many cells. Otherwise every
+ * part is inflated with a cap and the cells counted. A part understating its size gains nothing:
+ * inflating it here, or JSZip's own check, finds the mismatch and the workbook is corrupt.
+ */
+function checkSize(bytes: Uint8Array, entries: readonly ZipEntry[], limits: XlsxLimits): void {
+  const parts = entries.filter((e) => !e.name.endsWith('/'));
+  const xmlBytes = parts.reduce((n, e) => n + (WORKSHEET.test(e.name) || SHARED_STRINGS.test(e.name) ? e.uncompressedSize : 0), 0);
+  if (xmlBytes > limits.maxXmlBytes) throw tooLarge({ measured: xmlBytes, limit: limits.maxXmlBytes, unit: 'bytes' });
+  const bound = parts.reduce((n, e) => n + (e.method === 0 ? e.compressedSize : e.compressedSize * MAX_DEFLATE_RATIO), 0);
+  const sheetBytes = parts.reduce((n, e) => n + (WORKSHEET.test(e.name) ? e.uncompressedSize : 0), 0);
+  if (bound <= limits.maxInflatedBytes && sheetBytes <= MIN_CELL_TAG * limits.maxCells) return;
+
+  let inflatedBytes = 0;
+  let cells = 0;
+  for (const entry of parts) {
+    const room = limits.maxInflatedBytes - inflatedBytes;
+    if (entry.uncompressedSize > room) throw tooLarge({ measured: inflatedBytes + entry.uncompressedSize, limit: limits.maxInflatedBytes, unit: 'inflatedBytes' });
+    let part: Uint8Array;
+    try {
+      part = inflateEntry(bytes, entry, room);
+    } catch (e) {
+      // Within the room, a part can only fail by not inflating to what it declares.
+      throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+    }
+    inflatedBytes += part.length;
+    if (WORKSHEET.test(entry.name)) cells += asciiText(part).match(CELL_TAG)?.length ?? 0;
+  }
+  if (cells > limits.maxCells) throw tooLarge({ measured: cells, limit: limits.maxCells, unit: 'cells' });
 }
 
 let excelJS: Promise<typeof import('exceljs')> | undefined;
@@ -123,23 +167,9 @@ async function loadExcelJS(): Promise<typeof import('exceljs')> {
 /** Reads every worksheet of an .xlsx workbook. Throws `XlsxReadError` for anything unreadable. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<ReadResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  return readInspectedXlsx(bytes, inspectXlsx(bytes), options);
-}
-
-/** `readXlsx` for bytes `inspectXlsx` has accepted, given the entries it returned. */
-export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], options: XlsxReadOptions = {}): Promise<ReadResult> {
-  const maxXmlBytes = options.maxXmlBytes ?? XLSX_DEFAULT_LIMITS.maxXmlBytes;
-  const maxGridCells = options.maxGridCells ?? XLSX_DEFAULT_LIMITS.maxGridCells;
-
-  let xmlBytes = 0;
-  for (const e of entries) if (isSheetDataPart(e.name)) xmlBytes += e.uncompressedSize;
-  if (xmlBytes > maxXmlBytes) {
-    throw new XlsxReadError('tooLarge', `worksheet XML of ${xmlBytes} bytes exceeds ${maxXmlBytes}`, {
-      measured: xmlBytes,
-      limit: maxXmlBytes,
-      unit: 'bytes',
-    });
-  }
+  const entries = inspectXlsx(bytes);
+  const limits: XlsxLimits = { ...XLSX_LIMITS, ...options };
+  checkSize(bytes, entries, limits);
 
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
@@ -157,7 +187,7 @@ export async function readInspectedXlsx(bytes: Uint8Array, entries: readonly Zip
   });
   const grids: Grid[] = [];
   const merge = ExcelJS.ValueType.Merge;
-  for (const sheet of workbook.worksheets) if (!checksSheets.has(sheet.name)) grids.push(sheetToGrid(sheet, maxGridCells, merge));
+  for (const sheet of workbook.worksheets) if (!checksSheets.has(sheet.name)) grids.push(sheetToGrid(sheet, limits.maxGridCells, merge));
   return { grids, ...templateCells(workbook, grids) };
 }
 

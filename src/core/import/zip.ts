@@ -189,7 +189,7 @@ export class ZipSizeError extends Error {
  * Deflate's largest possible expansion: a 258-byte match coded in 2 bits. However an archive
  * states its sizes, a deflated entry cannot inflate to more than this many times its own size.
  */
-const MAX_DEFLATE_RATIO = 1032;
+export const MAX_DEFLATE_RATIO = 1032;
 
 /** Compressed bytes fed to the inflater at a time: one push can yield at most ~1032 times this. */
 const INFLATE_CHUNK = 16 * 1024;
