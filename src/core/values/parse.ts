@@ -76,7 +76,8 @@ export function parseCell(raw: RawValue | undefined, kind: ValueKind): ParsedVal
   }
   // The common case, a plain whole number typed as text, needs none of the folding below.
   if (typeof raw === 'string' && PLAIN_INTEGER.test(raw)) {
-    return { value: Decimal.parse(raw.trim()) as Decimal, raw: text, issues: NO_ISSUES };
+    // At most 15 digits: Number() reads them exactly (spaces around them ignored).
+    return { value: Decimal.fromInt(Number(raw)), raw: text, issues: NO_ISSUES };
   }
   if (typeof raw === 'boolean' || raw instanceof Date || (raw !== null && typeof raw === 'object')) return notNumber(text);
 
