@@ -21,6 +21,8 @@ export interface RunOptions {
   json: boolean;
   /** `--last-year`: one file that is every report's last year. */
   lastYearFile?: string;
+  /** Work out each report's body and year: the summary's 单位 column, and pairing by year. */
+  identify: boolean;
 }
 
 /** A file to check; `lastYear` when it is paired (or its candidates), `error` when it is known to be unreadable. */
@@ -37,7 +39,7 @@ export interface FileResult {
   verdict: Verdict;
   errors: number;
   warnings: number;
-  /** The report's body (`bodyKey`) and year, as pairing compares them. */
+  /** The report's body (`bodyKey`) and year, as pairing compares them (when the run identifies reports). */
   identity?: ReportIdentity;
 }
 
@@ -116,7 +118,7 @@ function loadedResult({ file, source, report }: Loaded, note: LastYearNote | und
         2,
       )
     : `${renderReport(file, report, lang, options.all, note)}\n\n`;
-  const body = bodyOf(source);
+  const body = options.identify ? bodyOf(source) : undefined;
   const row: SummaryRow = {
     file,
     body: body ?? '',
@@ -128,5 +130,5 @@ function loadedResult({ file, source, report }: Loaded, note: LastYearNote | und
     mainIssue: first ? messageFor(first, report.format, lang) : '',
     lastYear: note ? describeLastYear(note, lang) : '',
   };
-  return { output, row, verdict, errors: errors.length, warnings: warnings.length, identity: { body: bodyKey(body), year: report.year } };
+  return { output, row, verdict, errors: errors.length, warnings: warnings.length, ...(options.identify ? { identity: { body: bodyKey(body), year: report.year } } : {}) };
 }

@@ -66,7 +66,6 @@ interface Context {
 }
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const options: RunOptions = { format: args.format, year: args.year, lang: args.lang, all: args.all, json: args.json, lastYearFile: args.lastYear };
   if (args.lastYear) {
     const lastYear = await readLastYear(args.lastYear, args.lang);
     if (isUnreadable(lastYear)) {
@@ -79,6 +78,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     io.stderr(`nianbao: 汇总表不能写入被检查的文件：${args.summary}\n`);
     return EXIT_UNREADABLE;
   }
+  // Bodies are looked for only where the summary shows them or years are paired by them.
+  const identify = Boolean(args.summary) || (!args.lastYear && inputs.length > 1);
+  const options: RunOptions = { format: args.format, year: args.year, lang: args.lang, all: args.all, json: args.json, lastYearFile: args.lastYear, identify };
   let summary: SummaryWriter | undefined;
   if (args.summary) {
     try {
