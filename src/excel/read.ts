@@ -40,15 +40,24 @@ export interface SheetRead {
   truncated?: { rows: number; columns: number };
 }
 
-export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
+export function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
+  return readSheet(context, (worksheets) => worksheets.getActiveWorksheet());
+}
+
+/** A worksheet by name (「从上年报告开始」 from a sheet of this workbook): read as the active one is. */
+export function readNamedSheet(context: Excel.RequestContext, name: string): Promise<SheetRead> {
+  return readSheet(context, (worksheets) => worksheets.getItem(name));
+}
+
+async function readSheet(context: Excel.RequestContext, pick: (worksheets: Excel.WorksheetCollection) => Excel.Worksheet): Promise<SheetRead> {
   const worksheets = context.workbook.worksheets;
-  const properties = worksheets.getActiveWorksheet().customProperties;
-  const names = worksheets.getActiveWorksheet().names;
-  const used = worksheets.getActiveWorksheet().getUsedRange();
+  const properties = pick(worksheets).customProperties;
+  const names = pick(worksheets).names;
+  const used = pick(worksheets).getUsedRange();
   // Only the top-left of a big sheet: the whole of it could pass Excel on the web's limits.
-  const readable = worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
+  const readable = pick(worksheets).getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
   // A separate proxy for the scalars keeps navigation and loading apart (the linter's reading of Office.js).
-  const sheet = worksheets.getActiveWorksheet();
+  const sheet = pick(worksheets);
   sheet.load('name,id');
   properties.load('items/key,items/value');
   names.load('items/name,items/formula');
