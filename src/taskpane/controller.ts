@@ -148,6 +148,8 @@ export class PaneController {
   private writing = false;
   /** How the checked template's totals are made (formulas are never prefilled). */
   private totals: 'formula' | 'value' = 'formula';
+  /** Whether `state.lastYear` is what the workbook holds (read after the pass that found it). */
+  private rememberedRead = false;
 
   constructor(
     private readonly host: Host,
@@ -156,15 +158,25 @@ export class PaneController {
   ) {}
 
   async start(): Promise<void> {
-    await this.loadRemembered();
     await this.listen();
     await this.check();
   }
 
-  /** Reads last year's report the workbook remembers; a failure only leaves the cross-year rules off. */
-  private async loadRemembered(): Promise<void> {
+  /**
+   * Last year's report the workbook remembers, read once (another sync) when a pass finds it
+   * stored; a failure only leaves the cross-year rules off until the next pass.
+   */
+  private async loadRemembered(stored: boolean): Promise<void> {
+    if (!stored) {
+      this.rememberedRead = false;
+      if (this.state.lastYear) this.update({ lastYear: undefined });
+      return;
+    }
+    if (this.rememberedRead) return;
     try {
-      this.update({ lastYear: await this.host.readRemembered() });
+      const lastYear = await this.host.readRemembered();
+      this.rememberedRead = true;
+      this.update({ lastYear });
     } catch (error) {
       this.update({ error: `读取工作簿记住的上年报告失败：${describeExcelError(error)}` });
     }
@@ -221,6 +233,7 @@ export class PaneController {
     const worksheetId = this.state.worksheetId as string;
     const written = await this.write('结转上年数字失败', (onWaiting) => this.host.remember(record, { worksheetId, addresses: this.state.addresses, values: carry.values }, onWaiting));
     if (!written) return;
+    this.rememberedRead = true;
     this.update({ busy: false, lastYear: record, lastYearChoices: undefined });
     await this.check();
     this.update({ notice: `已从${describeSource(record)}结转 ${written.value.filled.length} 个单元格。`, carrySummary: carryLines(carry, written.value.kept, format, last.format) });
@@ -506,6 +519,7 @@ export class PaneController {
       this.update({ busy: false, error: `读取工作表失败：${describeExcelError(error)}` });
       return;
     }
+    await this.loadRemembered(Boolean(read.lastYearStored));
     const result = analyse(read, this.narrativeLines, this.state.lastYear);
     this.totals = read.template?.totals === 'value' ? 'value' : 'formula';
     this.raw = result.raw;
