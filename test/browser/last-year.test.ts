@@ -54,7 +54,10 @@ test('from a file: 淮安 2024 (.txt) read in the pane, a 2025 template with 二
 
   // The user changes a carried figure: the cross-year rule says so at once, naming last year's report.
   await page.evaluate((a) => window.__nianbaoFake!.user.setValues('2025年度报表', a, [[100]]), natural);
-  await page.locator('.finding', { hasText: '上年数字取自文件《huaian-2024.txt》' }).waitFor();
+  const crossYear = page.locator('.finding', { hasText: '上年数字取自文件《huaian-2024.txt》' });
+  await crossYear.first().waitFor();
+  // 自然人 and the 总计 column that sums it.
+  expect(await crossYear.count()).toBe(2);
 
   // 不再使用: forgotten, and the cross-year finding goes with it.
   await page.getByRole('button', { name: '不再使用' }).click();
