@@ -145,3 +145,19 @@ test('a file without the tables, or one that cannot be read, is refused in Chine
   expect(fake.workbook.sheets.length).toBe(sheets);
   expect(controller.state.lastYear).toBeUndefined();
 });
+
+test('format 2019 → 2020 from a file: 上一年项目数量 rolls forward by t2.itemsRollForward, 二、上年结转 by t3.carryOver', async () => {
+  await controller.start();
+  const cells = { ...rawCells(loadCellsFixture('wutuan-2019')), 't2.art20_5.license.lastYearItems': 40, 't2.art20_5.license.change': '减4', 't3.carriedOver.natural': 2 };
+  await controller.startFromLastYear({ kind: 'file', name: '2019年报.json', read: () => Promise.resolve({ grids: [], cells, meta: { format: '2019', year: 2019 } }) }, { totals: 'value' });
+  const state = controller.state;
+  expect(state).toMatchObject({ year: 2020, template: true, lastYearUsed: true });
+  expect(state.format?.id).toBe('2019');
+  const plan = planTemplate(getFormat('2019')!, { year: 2020, totals: 'value' });
+  const cell = (id: string) => fake.workbook.sheet(state.sheetName!).getValue(a1(plan.positions.get(id)!.row, plan.positions.get(id)!.col));
+  expect(cell('t2.art20_5.license.lastYearItems')).toBe(36);
+  expect(cell('t3.carriedIn.natural')).toBe(2);
+  expect(state.carrySummary?.some((line) => line.startsWith('已结转：上一年项目数量，') && line.endsWith('按上年“上一年项目数量”加“本年增/减”。'))).toBe(true);
+  // Prefilled figures agree with last year's: no cross-year finding.
+  expect(state.findings.filter((f) => ['t3.carryOver', 't2.itemsRollForward', 't2.stockFlow'].includes(f.code))).toEqual([]);
+});
