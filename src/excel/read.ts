@@ -19,6 +19,7 @@ import type { Grid, RawValue } from '../core/import/grid';
 import { a1, parseA1 } from '../core/template/a1';
 import { NAME_PREFIX, SHEET_NAMES } from '../core/template/plan';
 import { timed } from './run';
+import { LAST_YEAR_SHEET } from './last-year';
 
 /** The most of a sheet one pass reads: a report's tables fit many times over (about 60 × 15). */
 export const READ_LIMIT = { rows: 2000, columns: 50 } as const;
@@ -38,17 +39,31 @@ export interface SheetRead {
   usedAddress?: string;
   /** Set when the used range was larger than READ_LIMIT: how much of it there is. */
   truncated?: { rows: number; columns: number };
+  /** Whether the workbook remembers last year's report (read by last-year.ts only when it does). */
+  lastYearStored?: boolean;
 }
 
-export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
+export function readActiveSheet(context: Excel.RequestContext): Promise<SheetRead> {
+  return readSheet(context, (worksheets) => worksheets.getActiveWorksheet());
+}
+
+/** A worksheet by name (「从上年报告开始」 from a sheet of this workbook): read as the active one is. */
+export function readNamedSheet(context: Excel.RequestContext, name: string): Promise<SheetRead> {
+  return readSheet(context, (worksheets) => worksheets.getItem(name));
+}
+
+async function readSheet(context: Excel.RequestContext, pick: (worksheets: Excel.WorksheetCollection) => Excel.Worksheet): Promise<SheetRead> {
   const worksheets = context.workbook.worksheets;
-  const properties = worksheets.getActiveWorksheet().customProperties;
-  const names = worksheets.getActiveWorksheet().names;
-  const used = worksheets.getActiveWorksheet().getUsedRange();
+  const properties = pick(worksheets).customProperties;
+  const names = pick(worksheets).names;
+  const used = pick(worksheets).getUsedRange();
   // Only the top-left of a big sheet: the whole of it could pass Excel on the web's limits.
-  const readable = worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
+  const readable = pick(worksheets).getRangeByIndexes(0, 0, READ_LIMIT.rows, READ_LIMIT.columns).getIntersectionOrNullObject(used);
   // A separate proxy for the scalars keeps navigation and loading apart (the linter's reading of Office.js).
-  const sheet = worksheets.getActiveWorksheet();
+  const sheet = pick(worksheets);
+  // Whether last year's figures are remembered: known in this same sync, read only when they are.
+  const store = worksheets.getItemOrNullObject(LAST_YEAR_SHEET);
+  store.load('id');
   sheet.load('name,id');
   properties.load('items/key,items/value');
   names.load('items/name,items/formula');
@@ -62,7 +77,7 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
   const usedEnd = { rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount };
   const cut = usedEnd.rows > READ_LIMIT.rows || usedEnd.columns > READ_LIMIT.columns;
 
-  const base = { sheetName: sheet.name, worksheetId: sheet.id, usedAddress: used.address, ...(cut ? { truncated: usedEnd } : {}) };
+  const base = { sheetName: sheet.name, worksheetId: sheet.id, usedAddress: used.address, lastYearStored: !store.isNullObject, ...(cut ? { truncated: usedEnd } : {}) };
   const named = new Map(names.items.map((item) => [item.name, item.formula]));
   const template = recogniseTemplate(
     (key) => properties.items.find((p) => p.key === key)?.value as string | undefined,

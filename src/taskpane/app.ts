@@ -70,6 +70,26 @@ export function startPane(doc: Document, host: Host, options: StartOptions): Pan
   });
   control(doc, 'clear').addEventListener('click', () => void controller.clearMarks());
 
+  // 「从上年报告开始」: a sheet of this workbook or a file, read here with the core readers.
+  const lastYearOptions = () => ({ body: body() || undefined, totals: control<HTMLInputElement>(doc, 'totals-formula').checked ? ('formula' as const) : ('value' as const) });
+  control(doc, 'start-last-year').addEventListener('click', () => void controller.chooseLastYear());
+  control(doc, 'last-year-change').addEventListener('click', () => void controller.chooseLastYear());
+  control(doc, 'last-year-cancel').addEventListener('click', () => controller.cancelLastYear());
+  control(doc, 'last-year-forget').addEventListener('click', () => void controller.forgetLastYear());
+  control(doc, 'last-year-from-sheet').addEventListener('click', () => {
+    const name = control<HTMLSelectElement>(doc, 'last-year-sheet').value;
+    if (name) void controller.startFromLastYear({ kind: 'sheet', name }, lastYearOptions());
+  });
+  const lastYearFile = control<HTMLInputElement>(doc, 'last-year-file-input');
+  control(doc, 'last-year-from-file').addEventListener('click', () => lastYearFile.click());
+  lastYearFile.addEventListener('change', () => {
+    const file = lastYearFile.files?.[0];
+    if (!file) return;
+    const read = async () => (await import(/* webpackChunkName: "file" */ './file')).readReportBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+    void controller.startFromLastYear({ kind: 'file', name: file.name, read }, lastYearOptions());
+    lastYearFile.value = '';
+  });
+
   // Excel on Mac drops downloads (office-js #2700, #3385): a .docx cannot leave the pane there.
   if (!host.downloadsWork()) {
     const docx = doc.querySelector<HTMLOptionElement>('#export-to option[value="docx"]');

@@ -5,14 +5,18 @@
  */
 import { checkReport } from '../core/check';
 import type { Finding } from '../core/engine/findings';
-import { getFormat } from '../core/formats/registry';
+import { formatForYear, getFormat } from '../core/formats/registry';
 import type { FormatDef } from '../core/formats/types';
 import type { InsertOptions } from '../excel/template';
 import { READ_LIMIT, type SheetRead } from '../excel/read';
 import type { ChangeFilter, Watcher } from '../excel/events';
 import { describeExcelError } from '../excel/run';
 import { parseA1 } from '../core/template/a1';
-import { inputCellIds } from '../core/template/plan';
+import { inputCellIds, planTemplate } from '../core/template/plan';
+import { carryOver, type CarryOver } from '../core/template/carry';
+import { CARRY_TEXT, sharedName } from '../core/template/carry-text';
+import { describeSource, isLastYearOf, lastYearInput, rememberLastYear, type RememberedLastYear } from '../core/template/last-year';
+import { namer } from '../core/messages';
 import type { RawValue, ReadResult } from '../core/import/grid';
 import type { ParsedCells } from '../core/engine/validate';
 import type { ExportResult, ExportTarget } from '../core/export';
@@ -56,6 +60,14 @@ export interface PaneState {
    * for a full check, generates text or exports; an automatic re-check after an edit goes back to progress.
    */
   listBlanks: boolean;
+  /** Last year's report as the workbook remembers it (「从上年报告开始」). */
+  lastYear?: RememberedLastYear;
+  /** Whether the last check ran the cross-year rules against `lastYear`. */
+  lastYearUsed?: boolean;
+  /** Set while the user picks last year's report: the other sheets of the workbook. */
+  lastYearChoices?: string[];
+  /** What 「从上年报告开始」 carried over and what not, one line each. */
+  carrySummary?: string[];
 }
 
 export interface Progress {
@@ -79,6 +91,15 @@ export interface NarrateRequest {
   year: number;
   zero: 'omit' | 'state';
   draft: boolean;
+}
+
+/** Where last year's report is: a sheet of this workbook, or a file read in the pane. */
+export type LastYearSource = { kind: 'sheet'; name: string } | { kind: 'file'; name: string; read: () => Promise<ReadResult> };
+
+/** What a new template needs when 「从上年报告开始」 has to insert one. */
+export interface StartOptions {
+  body?: string;
+  totals?: 'formula' | 'value';
 }
 
 export interface ExportRequest {
@@ -125,6 +146,10 @@ export class PaneController {
   private stopped = false;
   /** A write Excel has not finished: the pane starts no other meanwhile. */
   private writing = false;
+  /** How the checked template's totals are made (formulas are never prefilled). */
+  private totals: 'formula' | 'value' = 'formula';
+  /** Whether `state.lastYear` is what the workbook holds (read after the pass that found it). */
+  private rememberedRead = false;
 
   constructor(
     private readonly host: Host,
@@ -134,6 +159,102 @@ export class PaneController {
 
   async start(): Promise<void> {
     await this.listen();
+    await this.check();
+  }
+
+  /**
+   * Last year's report the workbook remembers, read once (another sync) when a pass finds it
+   * stored; a failure only leaves the cross-year rules off until the next pass.
+   */
+  private async loadRemembered(stored: boolean): Promise<void> {
+    if (!stored) {
+      this.rememberedRead = false;
+      if (this.state.lastYear) this.update({ lastYear: undefined });
+      return;
+    }
+    if (this.rememberedRead) return;
+    try {
+      const lastYear = await this.host.readRemembered();
+      this.rememberedRead = true;
+      this.update({ lastYear });
+    } catch (error) {
+      this.update({ error: `读取工作簿记住的上年报告失败：${describeExcelError(error)}` });
+    }
+  }
+
+  /** 「从上年报告开始」: offers the other sheets of the workbook, or a file. */
+  async chooseLastYear(): Promise<void> {
+    try {
+      this.update({ lastYearChoices: await this.host.listOtherSheets(), error: undefined });
+    } catch (error) {
+      this.update({ lastYearChoices: [], error: `读取工作表列表失败：${describeExcelError(error)}` });
+    }
+  }
+
+  cancelLastYear(): void {
+    this.update({ lastYearChoices: undefined });
+  }
+
+  /**
+   * Reads last year's report, remembers it in the workbook and prefills this year's template —
+   * the active sheet when it is the template of the year after, else a new one — where blank.
+   */
+  async startFromLastYear(source: LastYearSource, options: StartOptions = {}): Promise<void> {
+    this.update({ busy: true, error: undefined, notice: undefined, carrySummary: undefined });
+    const where = source.kind === 'file' ? `文件《${source.name}》` : `工作表「${source.name}」`;
+    let last: { format: FormatDef; year?: number; raw: Record<string, RawValue> };
+    try {
+      last = await this.readLastYear(source);
+    } catch (error) {
+      this.update({ busy: false, error: `无法读取${where}：${error instanceof Error && source.kind === 'file' ? error.message : describeExcelError(error)}` });
+      return;
+    }
+    if (Object.keys(last.raw).length === 0) {
+      this.update({ busy: false, error: `${where}中没有找到年度报告表格，请选择上年的年度报告。` });
+      return;
+    }
+    // This year's template: the sheet the user is on when it is the next year's, else a new one.
+    const onTemplate = this.state.template && this.state.worksheetId && (last.year === undefined || this.state.year === last.year + 1);
+    if (!onTemplate) {
+      const year = last.year === undefined ? undefined : last.year + 1;
+      const format = year === undefined ? undefined : formatForYear(year);
+      if (!year || !format) {
+        this.update({ busy: false, error: `${where}未写明报告年度。请先插入本年度模板并停留在该工作表，再点击「从上年报告开始」。` });
+        return;
+      }
+      this.update({ busy: false, lastYearChoices: undefined });
+      await this.insertTemplate({ format: format.id, year, body: options.body, totals: options.totals });
+      if (!this.state.template || this.state.year !== year) return;
+    }
+    const format = this.state.format as FormatDef;
+    const plan = planTemplate(format, { year: this.state.year ?? 0, totals: this.totals });
+    const carry = carryOver(format, { format: last.format, year: last.year, raw: last.raw }, new Set(plan.cells.filter((c) => c.id && c.sum).map((c) => c.id as string)));
+    const record = rememberLastYear(last.format.id, last.year, { name: source.name, kind: source.kind }, last.raw);
+    const worksheetId = this.state.worksheetId as string;
+    const written = await this.write('结转上年数字失败', (onWaiting) => this.host.remember(record, { worksheetId, addresses: this.state.addresses, values: carry.values }, onWaiting));
+    if (!written) return;
+    this.rememberedRead = true;
+    this.update({ busy: false, lastYear: record, lastYearChoices: undefined });
+    await this.check();
+    this.update({ notice: `已从${describeSource(record)}结转 ${written.value.filled.length} 个单元格。`, carrySummary: carryLines(carry, written.value.kept, format, last.format) });
+  }
+
+  /** Last year's report from a sheet or a file, as the check reads it. */
+  private async readLastYear(source: LastYearSource): Promise<{ format: FormatDef; year?: number; raw: Record<string, RawValue> }> {
+    if (source.kind === 'sheet') {
+      const result = analyse(await this.host.readSheet(source.name));
+      return { format: result.format ?? (getFormat('2021') as FormatDef), year: result.year, raw: result.format ? result.raw : {} };
+    }
+    const report = checkReport(await source.read());
+    const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+    return { format: report.format, year: report.year, raw: found ? report.raw : {} };
+  }
+
+  /** 「不再使用」: the workbook forgets last year's report; the cross-year rules stop. */
+  async forgetLastYear(): Promise<void> {
+    const done = await this.write('删除上年数字失败', () => this.host.forgetRemembered());
+    if (!done) return;
+    this.update({ busy: false, lastYear: undefined, carrySummary: undefined, notice: '已删除工作簿中记住的上年报告数字，不再核对跨年度规则。' });
     await this.check();
   }
 
@@ -398,7 +519,9 @@ export class PaneController {
       this.update({ busy: false, error: `读取工作表失败：${describeExcelError(error)}` });
       return;
     }
-    const result = analyse(read, this.narrativeLines);
+    await this.loadRemembered(Boolean(read.lastYearStored));
+    const result = analyse(read, this.narrativeLines, this.state.lastYear);
+    this.totals = read.template?.totals === 'value' ? 'value' : 'formula';
     this.raw = result.raw;
     this.parsed = result.parsed;
     this.filter = { worksheetId: read.worksheetId, bounds: result.bounds };
@@ -406,7 +529,7 @@ export class PaneController {
     // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
     const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
     if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
-    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, passes: this.state.passes + 1, checked: true });
+    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, lastYearUsed: result.lastYearUsed, passes: this.state.passes + 1, checked: true });
   }
 
   /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */
@@ -435,21 +558,31 @@ interface Analysis {
   addresses: Record<string, string>;
   bounds?: { top: number; left: number; bottom: number; right: number };
   progress?: Progress;
+  /** Whether the cross-year rules ran against the remembered report. */
+  lastYearUsed?: boolean;
 }
 
 /**
  * Runs the core checks on what was read: by names on our sheets, by recognition elsewhere; with
  * the report's text (「核对正文」), that too.
  */
-export function analyse(read: SheetRead, narrative?: readonly string[]): Analysis {
+export function analyse(read: SheetRead, narrative?: readonly string[], remembered?: RememberedLastYear): Analysis {
+  // Not against itself: the sheet last year's report was taken from is checked on its own.
+  const lastYearFor = (year: number | undefined, strict: boolean): RememberedLastYear | undefined =>
+    remembered && !(remembered.sourceKind === 'sheet' && remembered.source === read.sheetName) && isLastYearOf(remembered, year) && (!strict || (remembered.year !== undefined && year !== undefined)) ? remembered : undefined;
   if (read.template && read.cells) {
     const format = getFormat(read.template.format);
-    const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } }, { narrative });
+    const lastYear = lastYearFor(read.template.year, false);
+    const report = checkReport({ grids: [], cells: read.cells, meta: { format: read.template.format, year: read.template.year } }, { narrative, lastYear: lastYear && lastYearInput(lastYear) });
     const progress = format ? progressOf(format, read.template.totals === 'value' ? 'value' : 'formula', report.findings, read.addresses) : undefined;
-    return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)), progress };
+    return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)), progress, lastYearUsed: Boolean(lastYear) };
   }
-  const report = checkReport({ grids: read.grid ? [read.grid] : [] }, { narrative });
+  const input = { grids: read.grid ? [read.grid] : [] };
+  let report = checkReport(input, { narrative });
   const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+  // A pasted report: its year is known only once read; the cross-year rules run when it is the next year's.
+  const lastYear = found ? lastYearFor(report.year, true) : undefined;
+  if (lastYear) report = checkReport(input, { narrative, lastYear: lastYearInput(lastYear) });
   const addresses: Record<string, string> = {};
   for (const [id, source] of Object.entries(report.sources)) addresses[id] = source.slice(source.lastIndexOf('!') + 1);
   return {
@@ -460,6 +593,7 @@ export function analyse(read: SheetRead, narrative?: readonly string[]): Analysi
     findings: found ? report.findings : report.findings.filter((f) => f.code !== 'import.tableNotFound'),
     addresses,
     bounds: found ? boundsOf(Object.values(addresses)) : undefined,
+    lastYearUsed: Boolean(lastYear),
   };
 }
 
@@ -478,3 +612,20 @@ function boundsOf(addresses: readonly string[]): Analysis['bounds'] {
   return { top: Math.min(...points.map((p) => p.row)) - 4, left: 0, bottom: Math.max(...points.map((p) => p.row)), right: Math.max(...points.map((p) => p.col)) };
 }
 
+
+/** The summary of a carry-over, one line each, in the pane's words (the reasons are the CLI's). */
+function carryLines(carry: CarryOver, kept: readonly string[], format: FormatDef, lastFormat: FormatDef): string[] {
+  const t = CARRY_TEXT['zh-CN'];
+  const names = namer(format);
+  const lines: string[] = [];
+  const keptSet = new Set(kept);
+  for (const code of new Set(carry.carried.map((c) => c.code))) {
+    const cells = carry.carried.filter((c) => c.code === code && !keptSet.has(c.cell)).map((c) => c.cell);
+    if (cells.length > 0) lines.push(`已结转：${sharedName(cells, format)}，${cells.length} 个单元格，${t.how[code] ?? code}。`);
+  }
+  if (kept.length > 0) lines.push(`未改动：${kept.map((id) => `「${names.cell(id)}」`).join('、')}已有数字，保留原值，请自行核对。`);
+  for (const n of carry.notCarried) lines.push(`未结转：「${names.cell(n.cell)}」，${t.reason[n.reason]}，请据实填写。`);
+  if (carry.incomparableTables.length > 0) lines.push(`不可比：上年报告为${lastFormat.name}，其中${carry.incomparableTables.map((table) => `「${namer(lastFormat).table(table)}」`).join('、')}与${format.name}不可比，未结转，也不作跨年度核对。`);
+  if (carry.carried.length === 0 && carry.notCarried.length === 0 && carry.incomparableTables.length === 0) lines.push('上年报告中没有可结转的数字。');
+  return lines;
+}

@@ -4,7 +4,9 @@
  */
 import { runExcel, runWrite } from '../excel/run';
 import { findInserted, insertTemplate, restoreTemplateProperties, type InsertOptions, type Inserted } from '../excel/template';
-import { readActiveSheet, type SheetRead } from '../excel/read';
+import { readActiveSheet, readNamedSheet, type SheetRead } from '../excel/read';
+import { forgetRemembered, listOtherSheets, prefillAndRemember, readRemembered, remember, type Prefilled } from '../excel/last-year';
+import type { RememberedLastYear } from '../core/template/last-year';
 import { clearMarks, selectCells, type ClearResult } from '../excel/marks';
 import { watchChanges, type Watcher } from '../excel/events';
 import { downloadsWork, openAsWorkbook, readSheetText, writeNarrativeSheet } from '../excel/deliver';
@@ -29,6 +31,15 @@ export interface Host {
   downloadsWork(): boolean;
   /** The text cells of a sheet in reading order; null when the workbook has no such sheet. */
   readSheetText(name: string): Promise<string[] | null>;
+  /** A worksheet by name, read as the active one is (last year's report on a sheet of this workbook). */
+  readSheet(name: string): Promise<SheetRead>;
+  /** The visible worksheets other than the active one. */
+  listOtherSheets(): Promise<string[]>;
+  /** Last year's report as the workbook remembers it. */
+  readRemembered(): Promise<RememberedLastYear | undefined>;
+  /** Remembers last year's report; with `prefill`, writes its values into the blank ones of its cells. */
+  remember(record: RememberedLastYear, prefill?: { worksheetId: string; addresses: Record<string, string>; values: Record<string, number> }, onWaiting?: OnWaiting): Promise<Prefilled>;
+  forgetRemembered(): Promise<void>;
 }
 
 export interface HostOptions {
@@ -61,6 +72,19 @@ export function createExcelHost(options: HostOptions = {}): Host {
     openWorkbook: (bytes) => openAsWorkbook(bytes),
     downloadsWork: () => downloadsWork(),
     readSheetText: (name) => runExcel((context) => readSheetText(context, name), read),
+    readSheet: (name) => runExcel((context) => readNamedSheet(context, name), read),
+    listOtherSheets: () => runExcel((context) => listOtherSheets(context), read),
+    readRemembered: () => runExcel((context) => readRemembered(context), read),
+    remember: (record, prefill, onWaiting) =>
+      runWrite(
+        async (context) => {
+          if (prefill) return prefillAndRemember(context, prefill.worksheetId, prefill.addresses, prefill.values, record);
+          await remember(context, record);
+          return { filled: [], kept: [] };
+        },
+        { ...write, onWaiting },
+      ),
+    forgetRemembered: () => runWrite((context) => forgetRemembered(context), write),
   };
 }
 

@@ -5,6 +5,7 @@
 import { FINDING_GROUPS, tableOfFinding, type Finding } from '../core/engine/findings';
 import { messageFor, namer } from '../core/messages';
 import { shownFindings, type PaneState, type View } from './controller';
+import { describeSource } from '../core/template/last-year';
 
 const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -29,13 +30,14 @@ export class DomView implements View {
 
   render(state: PaneState): void {
     this.doc.body.classList.toggle('is-busy', state.busy);
-    for (const id of ['insert', 'check', 'check-file', 'clear', 'narrate', 'check-text', 'export', 'next-blank']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
+    for (const id of ['insert', 'check', 'check-file', 'clear', 'narrate', 'check-text', 'export', 'next-blank', 'start-last-year', 'last-year-from-sheet', 'last-year-from-file', 'last-year-change', 'last-year-forget']) (this.byId(id) as HTMLButtonElement).disabled = state.busy;
 
     const status = this.byId('status');
     status.className = state.error ? 'status status-error' : state.notice ? 'status status-notice' : 'status';
     status.textContent = state.error ?? state.notice ?? (state.busy ? '正在处理……' : '');
 
     this.renderLive(state);
+    this.renderLastYear(state);
     this.renderProgress(state);
     this.renderSummary(state);
     this.renderFindings(state);
@@ -59,6 +61,30 @@ export class DomView implements View {
     live.hidden = state.live === undefined;
     live.className = state.live === false ? 'live live-off' : 'live';
     live.textContent = state.live ? '实时检查已开启：修改表格后自动检查。' : '实时检查暂未开启（Excel 可能正处于单元格编辑状态，请按回车或 Esc 结束编辑），年报助手正在重试；现在可点击「检查当前工作表」手动检查。';
+  }
+
+  /** The picker of last year's report, and which report the cross-year rules use, with what was carried. */
+  private renderLastYear(state: PaneState): void {
+    const choices = state.lastYearChoices;
+    this.byId('last-year-picker').hidden = !choices;
+    if (choices) {
+      const select = this.byId('last-year-sheet') as HTMLSelectElement;
+      const previous = select.value;
+      select.replaceChildren(...choices.map((name) => el(this.doc, 'option', undefined, name)));
+      if (choices.includes(previous)) select.value = previous;
+      select.disabled = choices.length === 0;
+      (this.byId('last-year-from-sheet') as HTMLButtonElement).disabled = state.busy || choices.length === 0;
+    }
+    const card = this.byId('last-year');
+    card.hidden = !state.lastYear;
+    if (!state.lastYear) return;
+    const source = describeSource(state.lastYear);
+    this.byId('last-year-source').textContent =
+      state.lastYearUsed || !state.checked
+        ? `跨年度核对所用的上年数字取自${source}，已保存在本工作簿中。`
+        : `本工作簿记住的上年报告为${source}，与当前工作表的年度不衔接，未用于核对。`;
+    const summary = this.byId('carry-summary');
+    summary.replaceChildren(...(state.carrySummary ?? []).map((line) => el(this.doc, 'li', undefined, line)));
   }
 
   /** 已填写 N / 166, a bar, and 「下一个未填写」 while cells remain blank. */
@@ -122,6 +148,8 @@ export class DomView implements View {
           el(this.doc, 'span', `badge badge-${finding.severity}`, SEVERITY_TEXT[finding.severity]),
           el(this.doc, 'span', 'finding-text', messageFor(finding, state.format, 'zh-CN')),
         );
+        // A cross-year finding says which report last year's figures are from.
+        if (finding.params?.lastYearCells && state.lastYear && state.lastYearUsed) button.append(el(this.doc, 'span', 'finding-source', `上年数字取自${describeSource(state.lastYear)}`));
         button.addEventListener('click', () => this.onSelect(finding));
         item.append(button);
         items.append(item);

@@ -6,6 +6,7 @@ import { createFakeExcel } from '../../src/fake-excel';
 import { insertTemplate } from '../../src/excel/template';
 import { READ_LIMIT, readActiveSheet } from '../../src/excel/read';
 import { clearMarks } from '../../src/excel/marks';
+import { forgetRemembered, LAST_YEAR_SHEET, prefillAndRemember, readRemembered, remember } from '../../src/excel/last-year';
 import { cellsOf, getFormat } from '../../src/core/formats/registry';
 import { MARKER, NAME_PREFIX, SHEET_NAMES } from '../../src/core/template/plan';
 import { a1 } from '../../src/core/template/a1';
@@ -240,5 +241,41 @@ describe('real Excel: the printed size of the template', () => {
     plan.columnWidths.forEach((width, col) => expect(sheet.columnCharacters(col)).toBeCloseTo(width, 5));
     expect(plan.rowHeights.length).toBeGreaterThan(5);
     expect(sheet.clippedMergedText(linesIn)).toEqual([]);
+  });
+});
+
+describe('last year’s report in the workbook (「从上年报告开始」)', () => {
+  const record = { format: '2021', year: 2023, source: '2023年报.xlsx', sourceKind: 'file' as const, cells: { 't3.carriedOver.natural': 4, 't3.carriedOver.commercial': '/', 't3.note': '=HYPERLINK("x")' } };
+
+  test('prefill writes only blank cells, in two syncs, and remembers the report as text in a very hidden sheet that reads back', async () => {
+    const { sheetName, plan } = await insert('2021', 2024);
+    const addr = (id: string) => a1(plan.positions.get(id)!.row, plan.positions.get(id)!.col);
+    fake.workbook.sheet(sheetName).setValues(addr('t3.carriedIn.commercial'), [[7]]);
+    const sheet = await read();
+    const syncs = fake.stats.syncs;
+    const result = await fake.Excel.run((context) =>
+      prefillAndRemember(context, sheet.worksheetId, sheet.addresses, { 't3.carriedIn.natural': 4, 't3.carriedIn.commercial': 9 }, record),
+    );
+    expect(fake.stats.syncs - syncs).toBe(2);
+    expect(result).toEqual({ filled: ['t3.carriedIn.natural'], kept: ['t3.carriedIn.commercial'] });
+    expect(fake.workbook.sheet(sheetName).getValue(addr('t3.carriedIn.natural'))).toBe(4);
+    expect(fake.workbook.sheet(sheetName).getValue(addr('t3.carriedIn.commercial'))).toBe(7);
+    const store = fake.workbook.sheet(LAST_YEAR_SHEET);
+    expect(store.visibility).toBe('VeryHidden');
+    // A formula-looking text last year held stays text: never a formula in the workbook.
+    expect(String(store.getFormulas('A1')[0][0]).startsWith('{')).toBe(true);
+    expect(await fake.Excel.run((context) => readRemembered(context))).toEqual(record);
+    // The pass learns in its own sync that there is something to read.
+    expect((await read()).lastYearStored).toBe(true);
+  });
+
+  test('a remembered record edited by hand is ignored, not trusted; forgetting deletes the sheet', async () => {
+    await fake.Excel.run((context) => remember(context, record));
+    fake.workbook.sheet(LAST_YEAR_SHEET).setValues('A1', [['{"nianbaoLastYear":1,"format":"2099","source":"x","sourceKind":"file","cells":{}}']]);
+    expect(await fake.Excel.run((context) => readRemembered(context))).toBeUndefined();
+    await fake.Excel.run((context) => forgetRemembered(context));
+    expect(fake.workbook.sheets.some((s) => s.name === LAST_YEAR_SHEET)).toBe(false);
+    expect(await fake.Excel.run((context) => readRemembered(context))).toBeUndefined();
+    expect((await read()).lastYearStored).toBe(false);
   });
 });

@@ -5,10 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cellsOf, formatForYear, getFormat } from '../../core/formats/registry';
+import { formatForYear, getFormat } from '../../core/formats/registry';
 import type { FormatDef } from '../../core/formats/types';
 import { namer } from '../../core/messages';
-import { carryOver, type CarryOver, type UncarriedCell } from '../../core/template/carry';
+import { carryOver, type CarryOver } from '../../core/template/carry';
+import { CARRY_TEXT, sharedName } from '../../core/template/carry-text';
 import { planTemplate } from '../../core/template/plan';
 import { planWorkbook } from '../../core/template/xlsx';
 import type { TemplateArgs } from '../args';
@@ -25,9 +26,9 @@ const TEXT = {
     written: (file: string, format: FormatDef, year: number) => `已生成：${file}（${format.name}，${year} 年度）\n`,
     carried: (file: string, n: number) => `已按上年报告 ${file} 预填 ${n} 格：\n`,
     group: (what: string, n: number, how: string) => `  ${what}：${n} 格，${how}\n`,
-    how: { 't3.carryOver': '取自上年“四、结转下年度继续办理”', 't2.itemsRollForward': '按上年“上一年项目数量”加“本年增/减”' } as Partial<Record<string, string>>,
+    how: CARRY_TEXT['zh-CN'].how,
     notCarried: (n: number) => `未预填 ${n} 格，请据实填写：\n`,
-    reason: { notFound: '上年报告中没有相应栏目', blank: '上年报告该栏未填写', notNumber: '上年报告该栏不是有效数字', negative: '按上年数字推算为负数' } satisfies Record<UncarriedCell['reason'], string>,
+    reason: CARRY_TEXT['zh-CN'].reason,
     incomparable: (last: FormatDef, tables: string[], format: FormatDef) => `上年报告为 ${last.name}：${tables.map((t) => `「${t}」`).join('、')}与 ${format.name}不可比，未结转。\n`,
     lastYearErrors: (n: number) => `注意：上年报告中预填所取的栏目涉及 ${n} 处错误，请核对预填的数字（nianbao check 可列出）。\n`,
     nothing: '上年报告中没有可结转的数字。\n',
@@ -41,9 +42,9 @@ const TEXT = {
     written: (file: string, format: FormatDef, year: number) => `Written: ${file} (format ${format.id}, ${year})\n`,
     carried: (file: string, n: number) => `Prefilled ${n} cell(s) from ${file}:\n`,
     group: (what: string, n: number, how: string) => `  ${what}: ${n} cell(s), ${how}\n`,
-    how: { 't3.carryOver': 'from last year’s 四、结转下年度继续办理', 't2.itemsRollForward': 'last year’s 上一年项目数量 plus 本年增/减' } as Partial<Record<string, string>>,
+    how: CARRY_TEXT.en.how,
     notCarried: (n: number) => `Not prefilled, ${n} cell(s) to fill in:\n`,
-    reason: { notFound: 'not in last year’s report', blank: 'blank in last year’s report', notNumber: 'not a valid number in last year’s report', negative: 'last year’s figures give a negative count' } satisfies Record<UncarriedCell['reason'], string>,
+    reason: CARRY_TEXT.en.reason,
     incomparable: (last: FormatDef, tables: string[], format: FormatDef) => `Last year's report uses format ${last.id}: ${tables.join(', ')} cannot be compared with format ${format.id} and was not carried over.\n`,
     lastYearErrors: (n: number) => `Note: the cells of last year's report the prefill comes from are involved in ${n} error(s); check the prefilled figures (nianbao check lists them).\n`,
     nothing: "Last year's report holds no figure to carry over.\n",
@@ -108,13 +109,4 @@ function describeCarry(carry: CarryOver, format: FormatDef, lastFormat: FormatDe
   }
   if (carry.incomparableTables.length > 0) text += t.incomparable(lastFormat, carry.incomparableTables.map((table) => namer(lastFormat).table(table)), format);
   return text;
-}
-
-/** The row all `cells` lie in (`二、上年结转政府信息公开申请数量`), else the column they share (`上一年项目数量`). */
-function sharedName(cells: readonly string[], format: FormatDef): string {
-  const defs = cells.map((id) => cellsOf(format).get(id)).filter((d) => d !== undefined);
-  const [first] = defs;
-  if (defs.every((d) => d.block === first.block && d.row.id === first.row.id)) return namer(format).row(first.block.prefix, first.row.id);
-  if (defs.every((d) => d.column.id === first.column.id)) return first.column.label;
-  return cells.map((id) => namer(format).cell(id)).join('、');
 }

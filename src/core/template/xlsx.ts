@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { RawValue } from '../import/grid';
-import { nameOf, type TemplatePlan } from './plan';
+import { NAME_PREFIX, nameOf, type TemplatePlan } from './plan';
 import { a1 } from './a1';
 import { formulaResults } from './results';
 
@@ -54,6 +54,23 @@ export async function planWorkbook(plan: TemplatePlan, values: Readonly<Record<s
     });
   }
   for (const [id, p] of plan.positions) workbook.definedNames.add(`'${sheetName}'!${a1(p.row, p.col, true)}`, nameOf(id));
+  scopeNamesToSheet(workbook.definedNames, 0);
   sheet.pageSetup.printArea = plan.printArea;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The `NB_` names scoped to the sheet (`localSheetId`), as the add-in makes them: Excel puts such
+ * a name in the sheet's own names, which the pane reads and which come along when the sheet is
+ * copied; a workbook-scoped name was not recognised by the pane. ExcelJS keeps names by name
+ * only and writes no scope, so the scope is added to the model it writes from.
+ */
+function scopeNamesToSheet(names: ExcelJS.DefinedNames, localSheetId: number): void {
+  const model = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), 'model');
+  if (!model?.get) return;
+  const get = model.get;
+  Object.defineProperty(names, 'model', {
+    configurable: true,
+    get: () => (get.call(names) as { name: string }[]).map((n) => (n.name.startsWith(NAME_PREFIX) ? { ...n, localSheetId } : n)),
+  });
 }
