@@ -24,3 +24,13 @@ test.each([
 test('it is last year’s for the year after only (unknown years assumed to fit)', () => {
   expect([isLastYearOf(record, 2025), isLastYearOf(record, 2024), isLastYearOf(record, 2026), isLastYearOf(record, undefined)]).toEqual([true, false, false, true]);
 });
+
+test('keys of a hand-edited record stay plain data (a `__proto__` key changes no prototype)', () => {
+  const text = serialiseLastYear(record).replace('"cells":{', '"cells":{"__proto__":{"polluted":1},');
+  expect(parseLastYear(text)).toBeUndefined();
+  const flat = serialiseLastYear(record).replace('"cells":{', '"cells":{"__proto__":7,');
+  const parsed = parseLastYear(flat);
+  expect(Object.getPrototypeOf(parsed?.cells)).toBe(Object.prototype);
+  expect(Object.hasOwn(parsed?.cells ?? {}, '__proto__')).toBe(true);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});

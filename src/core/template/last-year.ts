@@ -54,11 +54,9 @@ export function parseLastYear(text: unknown): RememberedLastYear | undefined {
   if (typeof d.cells !== 'object' || d.cells === null || Array.isArray(d.cells)) return undefined;
   const entries = Object.entries(d.cells as Record<string, unknown>);
   if (entries.length > MAX_CELLS) return undefined;
-  const cells: RememberedLastYear['cells'] = {};
-  for (const [id, value] of entries) {
-    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return undefined;
-    cells[id] = value as string | number | boolean | null;
-  }
+  if (entries.some(([, value]) => value !== null && !['string', 'number', 'boolean'].includes(typeof value))) return undefined;
+  // Own properties whatever the keys (`__proto__` included); ids that are no cell are ignored by the check.
+  const cells = Object.fromEntries(entries) as RememberedLastYear['cells'];
   return { format: d.format, ...(d.year === undefined ? {} : { year: d.year as number }), source: d.source.slice(0, 200), sourceKind: d.sourceKind, cells };
 }
 
