@@ -5,41 +5,12 @@
  * the format, year, cells and findings — culprits included — that the .html route gives.
  * Needs `npm run build` (npm test builds first), LibreOffice and Chromium.
  */
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RENDERED } from '../helpers/fixtures';
-import { CASES, documentPath, renderedDocuments, ROUTES, type Route } from '../helpers/documents';
+import { CASES, checkJson, documentPath, essence, renderedDocuments, ROUTES, type FileResult, type Route } from '../helpers/documents';
 
 const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'nianbao.js');
-
-interface FileResult {
-  file: string;
-  format: string;
-  year: number;
-  tables: Record<string, boolean>;
-  cells: Record<string, number | null>;
-  findings: { code: string; cells: string[]; expected: unknown; actual: unknown; difference: unknown; likelyCulprit?: unknown }[];
-}
-
-function checkJson(files: string[]): Promise<FileResult[]> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, 'check', '--json', ...files], { maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error && error.code !== 1) return reject(new Error(`${error.message}\n${stderr}`));
-      resolve((JSON.parse(stdout) as { files: FileResult[] }).files);
-    });
-  });
-}
-
-/** What must agree between routes: everything but the file name and the wording of messages. */
-const essence = (r: FileResult): unknown => ({
-  format: r.format,
-  year: r.year,
-  tables: r.tables,
-  cells: r.cells,
-  findings: r.findings.map((f) => [f.code, f.cells, f.expected, f.actual, f.difference, f.likelyCulprit ?? null]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-});
 
 const results = new Map<string, FileResult>();
 

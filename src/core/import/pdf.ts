@@ -78,6 +78,7 @@ export interface PdfJsSource {
   verbosity: number;
   cMapUrl?: string;
   cMapPacked?: boolean;
+  standardFontDataUrl?: string;
 }
 
 export interface PdfJsDocument {
@@ -93,8 +94,14 @@ export interface PdfJsPage {
 }
 
 export interface PdfOptions {
-  /** Where pdf.js finds its CMaps (`…/pdfjs-dist/cmaps/`): PDFs with unembedded Chinese fonts need them. */
+  /**
+   * Where pdf.js finds its CMaps (`…/pdfjs-dist/cmaps/`, packed `.bcmap`): without them the text
+   * of fonts with a predefined CMap (`UniGB-UCS2-H`, Adobe-GB1: Chinese PDFs from WPS and Word
+   * with fonts not embedded) cannot be decoded.
+   */
   cMapUrl?: string;
+  /** Where pdf.js finds the standard fonts' data (`…/pdfjs-dist/standard_fonts/`), for PDFs that do not embed them. */
+  standardFontDataUrl?: string;
 }
 
 /** `%%EOF` must appear within this many bytes of the end of a complete PDF. */
@@ -146,6 +153,7 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
     stopAtErrors: false,
     verbosity: 0,
     ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+    ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
   });
   let document: PdfJsDocument;
   try {
