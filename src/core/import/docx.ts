@@ -169,19 +169,24 @@ export function readDocumentXml(xml: string): ReadResult {
   const controls: boolean[] = [];
   let runHidden = false;
   const tables: TableBuild[] = [];
-  let paragraph: string[] | undefined;
+  /** The open paragraph's text so far. */
+  let paragraph: string | undefined;
 
   const endParagraph = (): void => {
-    if (!paragraph) return;
-    const text = paragraph.join('');
+    if (paragraph === undefined) return;
+    const text = paragraph;
     paragraph = undefined;
     const table = tables[tables.length - 1];
-    const own = text.split('\n').map(tidy).filter((line) => line !== '');
-    if (table?.cell) {
-      table.cell.paragraphs.push(...own);
-      table.lines.push(...own);
-    } else if (table) table.lines.push(...own);
-    else lines.push(...own);
+    // Most paragraphs are one line: split only at a break.
+    for (const piece of text.includes('\n') ? text.split('\n') : [text]) {
+      const line = tidy(piece);
+      if (line === '') continue;
+      if (!table) lines.push(line);
+      else {
+        table.cell?.paragraphs.push(line);
+        table.lines.push(line);
+      }
+    }
   };
 
   const startCell = (table: TableBuild): void => {
@@ -257,7 +262,7 @@ export function readDocumentXml(xml: string): ReadResult {
     switch (element) {
       case El.P:
         endParagraph();
-        paragraph = [];
+        paragraph = '';
         return;
       case El.R:
         runHidden = false;
@@ -266,13 +271,13 @@ export function readDocumentXml(xml: string): ReadResult {
         if (stack[stack.length - 2] === El.RPr && stack[stack.length - 3] === El.R && isOn(attrs[names.val])) runHidden = true;
         return;
       case El.Tab:
-        if (stack[stack.length - 2] === El.R) paragraph?.push(' ');
+        if (stack[stack.length - 2] === El.R && paragraph !== undefined) paragraph += ' ';
         return;
       case El.Br:
-        paragraph?.push('\n');
+        if (paragraph !== undefined) paragraph += '\n';
         return;
       case El.NoBreakHyphen:
-        paragraph?.push('-');
+        if (paragraph !== undefined) paragraph += '-';
         return;
       case El.FldChar: {
         const type = attrs[names.fldCharType];
@@ -336,8 +341,8 @@ export function readDocumentXml(xml: string): ReadResult {
     }
   });
   parser.on('text', (text) => {
-    if (hidden || placeholders > 0 || inCode > 0 || runHidden || !paragraph) return;
-    if (stack[stack.length - 1] === El.T) paragraph.push(text);
+    if (hidden || placeholders > 0 || inCode > 0 || runHidden || paragraph === undefined) return;
+    if (stack[stack.length - 1] === El.T) paragraph += text;
   });
   parser.on('closetag', (tag) => {
     if (tag !== open[open.length - 1]) return;
