@@ -9,11 +9,16 @@
  * - A row is the items of one baseline; items of one visual row differ by a point or two.
  * - A cell is a run of items with no column gap between them; an item pdf.js combined across
  *   cells (`本年制发件数 本年废止件数`) is cut at its spaces first.
- * - Columns come from the figures and, for columns left blank throughout, from the header rows;
- *   a row's figures are placed by column, so blank cells stay in their places.
+ * - Columns come from the figures and, for columns left blank throughout, from the header rows
+ *   (words of one header cell a space apart count once); a row's figures are placed by column,
+ *   so blank cells stay in their places.
+ * - Figures padded inside narrow cells move: full-width digits wrap one by one (`７` over `２`),
+ *   padded figures drop below the row's line or, in a row split by a page break, onto the next
+ *   page. Each is given back to its row only where that row's cell is empty.
  * - Lines of a wrapped label cell (no figures, in the label column, beside or continuing the
  *   row's figures) are joined into that row's label; labels of cells merged over several rows
- *   become rows of their own, and a numbered label alone is a row whose cells are all blank.
+ *   become rows of their own, even a word space beside a row's label (`三、本年度 （一）予以公开`),
+ *   and a numbered label alone is a row whose cells are all blank.
  * - Page numbers and lines repeated at the top or bottom of every page are left out.
  *
  * The pdf.js module is passed in (`PdfJs`): the CLI loads its legacy build in Node, the task
