@@ -110,7 +110,7 @@ test("figures set half a line lower in padded cells, on the wrapped label's seco
       item('1', 360, 720),
       item('1.本机关不掌握相关政府', 50, 700),
       item('746', 240, 692.4),
-      item('0', 300, 685.4),
+      item('12', 300, 692.4),
       item('信息', 50, 682.7),
       item('769', 360, 685.4),
       item('2.没有现成信息', 50, 660),
@@ -120,9 +120,28 @@ test("figures set half a line lower in padded cells, on the wrapped label's seco
     ),
   );
   expect(rows.slice(-2)).toEqual([
-    ['1.本机关不掌握相关政府信息', '746', '0', '769'],
+    ['1.本机关不掌握相关政府信息', '746', '12', '769'],
     ['2.没有现成信息', '11', '0', '11'],
   ]);
+});
+
+test('a lone figure above a row is not that row: the row keeps its own figures', () => {
+  const rows = rowsOf(
+    page(
+      ...header(740),
+      item('3.补正后申请内容仍不明确', 50, 720),
+      item('1', 240, 720),
+      item('0', 300, 720),
+      item('1', 360, 720),
+      item('1217', 360, 705.2),
+      item('一、本年新收', 50, 699.2),
+      item('1783', 240, 700),
+      item('2002', 300, 700),
+      item('8', 366, 694.7),
+    ),
+  );
+  expect(rows).toContainEqual(['一、本年新收', '1783', '2002', '8']);
+  expect(rows).not.toContainEqual(expect.arrayContaining(['1783', '1217']));
 });
 
 test("a row split over two pages: the next page's first line, figures alone in the row's empty columns, completes it", () => {

@@ -637,9 +637,9 @@ function joinWrappedDigits(lines: readonly Line[]): Line[] {
  * fills the cell's first line): a line with figures just below a row with figures, whose figures
  * stand only in columns that row leaves empty, gives them to that row when
  * - it has no row label of its own, or
- * - its figures stand less than `DROPPED` below the row's: LibreOffice sets a padded cell's text
- *   that much lower, on the baseline of the wrapped label's next line (`信息` under
- *   `1.本机关不掌握相关政府`), whose text stays a label line; or
+ * - they are fewer than the row's and stand less than `DROPPED` below them: LibreOffice sets a
+ *   padded cell's text that much lower, on the baseline of the wrapped label's next line (`信息`
+ *   under `1.本机关不掌握相关政府`), whose text stays a label line; or
  * - it opens the next page and the row closed the last one (a row LibreOffice split over pages).
  */
 function liftWrappedFigures(lines: readonly Line[], columns: readonly Column[]): Line[] {
@@ -653,7 +653,8 @@ function liftWrappedFigures(lines: readonly Line[], columns: readonly Column[]):
     const rowLabels = row ? labelParts(row, columns) : [];
     const ownLabel = labels.length > 0 && (rowLabels.length === 0 || labels[labels.length - 1].x0 >= rowLabels[rowLabels.length - 1].x0 - 0.5 * line.size);
     const free = figures.every((f) => !rowFigures.some((g) => columns.some((c) => overlaps(f, c) && overlaps(g, c))));
-    const dropped = rowFigures.length > 0 && figures.every((f) => rowFigures.some((g) => g.y - f.y > 0 && g.y - f.y < DROPPED * f.size));
+    // The few padded cells of a row drop, not most of it (a lone figure above a row is not its row).
+    const dropped = rowFigures.length > figures.length && figures.every((f) => rowFigures.some((g) => g.y - f.y > 0 && g.y - f.y < DROPPED * f.size));
     const below = row !== undefined && row.page === line.page && row.y - line.y <= 1.6 * line.size && (!ownLabel || dropped);
     const nextPage = row !== undefined && line.page === row.page + 1 && out[index - 1] === row && labels.length === 0;
     if (row && free && (below || nextPage)) {
