@@ -137,11 +137,32 @@ test('a lone figure above a row is not that row: the row keeps its own figures',
       item('一、本年新收', 50, 699.2),
       item('1783', 240, 700),
       item('2002', 300, 700),
-      item('8', 366, 694.7),
     ),
   );
-  expect(rows).toContainEqual(['一、本年新收', '1783', '2002', '8']);
-  expect(rows).not.toContainEqual(expect.arrayContaining(['1783', '1217']));
+  expect(rows.slice(-2)).toEqual([['1217'], ['一、本年新收', '1783', '2002', '']]);
+});
+
+test('a number wider than its cell, wrapped around its row (1217 over 8, LibreOffice), is read whole in that row', () => {
+  const rows = rowsOf(
+    page(
+      ...header(740),
+      item('3.补正后申请内容仍不明确', 50, 720),
+      item('1', 240, 720),
+      item('0', 300, 720),
+      item('1', 360, 720),
+      item('1217', 360, 705.2),
+      item('一、本年新收', 50, 699.2),
+      item('1783', 240, 700),
+      item('2002', 300, 700),
+      item('8', 366, 694.7),
+      item('二、上年结转', 50, 680),
+      item('22', 360, 680),
+    ),
+  );
+  expect(rows.slice(-2)).toEqual([
+    ['一、本年新收', '1783', '2002', '12178'],
+    ['二、上年结转', '22'],
+  ]);
 });
 
 test("a row split over two pages: the next page's first line, figures alone in the row's empty columns, completes it", () => {

@@ -12,9 +12,10 @@
  * - Columns come from the figures and, for columns left blank throughout, from the header rows
  *   (words of one header cell a space apart count once); a row's figures are placed by column,
  *   so blank cells stay in their places.
- * - Figures padded inside narrow cells move: full-width digits wrap one by one (`７` over `２`),
- *   padded figures drop below the row's line or, in a row split by a page break, onto the next
- *   page. Each is given back to its row only where that row's cell is empty.
+ * - Figures in narrow cells move: full-width digits wrap one by one (`７` over `２`), a number
+ *   wider than its cell wraps at its last digits around the row's line (`1217` over `8`), padded
+ *   figures drop below the row's line or, in a row split by a page break, onto the next page.
+ *   Each is given back to its row, and only where that row's cell is empty.
  * - Lines of a wrapped label cell (no figures, in the label column, beside or continuing the
  *   row's figures) are joined into that row's label; labels of cells merged over several rows
  *   become rows of their own, even a word space beside a row's label (`三、本年度 （一）予以公开`),
@@ -256,8 +257,8 @@ const NUMBERED = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[
 const DROPPED = 0.75;
 /** Baselines of one visual row differ by at most this share of the font size. */
 const BASELINE_TOLERANCE = 0.3;
-/** Page numbers and running heads live in this share of the page at the top and bottom. */
-const MARGIN_SHARE = 0.08;
+/** Page numbers and running heads live in this share of the page at the top and bottom (LibreOffice sets `— 2 —` 68 pt up an A4 page). */
+const MARGIN_SHARE = 0.1;
 const PAGE_NUMBER = /^[-—–－‐\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－‐\s]*$/;
 const FIGURE = /^[+-]?[\d.,]+(?:%|元|万元)?$|^\/$/;
 
@@ -522,7 +523,7 @@ function layOut(table: readonly Line[]): LaidOut[] {
   const firstColumn = columns[0].x0;
   // Text in several label columns on one line (a merged cell's wrapped label beside a row's) is
   // taken column by column.
-  const lines = liftWrappedFigures(joinWrappedDigits(table), columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
+  const lines = liftWrappedFigures(joinStraddlingDigits(joinWrappedDigits(table)), columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
   const firstFigures = lines.findIndex(hasFigure);
   const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
   const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
@@ -630,6 +631,33 @@ function joinWrappedDigits(lines: readonly Line[]): Line[] {
     });
     return false;
   });
+}
+
+/**
+ * A number wider than its cell, wrapped at its last digits by LibreOffice and centred on its row:
+ * `1217` just above the row's line and `8` just below it, equally far and less than a line
+ * away, in a column where the row's line has nothing. Joined (`12178`) into the row's line.
+ */
+function joinStraddlingDigits(lines: readonly Line[]): Line[] {
+  const out = lines.map((line) => ({ ...line, fragments: [...line.fragments] }));
+  const joined = new Set<Line>();
+  const digitsOnly = (line: Line): boolean => line.fragments.every((f) => /^\d+$/.test(f.text));
+  out.forEach((row, i) => {
+    const above = out[i - 1];
+    const below = out[i + 1];
+    if (!above || !below || joined.has(above) || !hasFigure(row) || above.page !== row.page || below.page !== row.page) return;
+    if (!digitsOnly(above) || !digitsOnly(below) || above.fragments.length !== below.fragments.length) return;
+    const up = above.y - row.y;
+    const down = row.y - below.y;
+    if (up <= 0 || down <= 0 || up >= row.size || Math.abs(up - down) > 0.2 * row.size) return;
+    const overlap = (a: Fragment, b: Fragment): boolean => a.x0 < b.x1 && a.x1 > b.x0;
+    const pairs = above.fragments.map((f, k) => [f, below.fragments[k]] as const);
+    if (pairs.some(([f, g]) => !overlap(f, g) || row.fragments.some((r) => overlap(r, f) || overlap(r, g)))) return;
+    const numbers = pairs.map(([f, g]) => ({ ...f, text: f.text + g.text, y: row.y, x0: Math.min(f.x0, g.x0), x1: Math.max(f.x1, g.x1) }));
+    row.fragments = [...row.fragments, ...numbers].sort((a, b) => a.x0 - b.x0);
+    joined.add(above).add(below);
+  });
+  return out.filter((line) => !joined.has(line));
 }
 
 /**
