@@ -165,6 +165,31 @@ test('a number wider than its cell, wrapped around its row (1217 over 8, LibreOf
   ]);
 });
 
+test("a wrapped label's next line centred under it is still that label's (息 under 1.本机关不掌握相关政府信)", () => {
+  const rows = rowsOf(
+    page(
+      ...header(740),
+      item('8.属于行政查询事项', 50, 720),
+      item('1', 240, 720),
+      item('0', 300, 720),
+      item('1', 360, 720),
+      item('1.本机关不掌握相关政府信', 50, 700),
+      item('0', 240, 694.3),
+      item('369', 300, 694.3),
+      item('369', 360, 694.3),
+      item('息', 110, 687),
+      item('2.没有现成信息', 50, 670),
+      item('1', 240, 670),
+      item('0', 300, 670),
+      item('1', 360, 670),
+    ),
+  );
+  expect(rows.slice(-2)).toEqual([
+    ['1.本机关不掌握相关政府信息', '0', '369', '369'],
+    ['2.没有现成信息', '1', '0', '1'],
+  ]);
+});
+
 test("a row split over two pages: the next page's first line, figures alone in the row's empty columns, completes it", () => {
   const rows = rowsOf(
     page(...header(), item('总计', 50, 60), item('72', 240, 60), item('351', 360, 60)),

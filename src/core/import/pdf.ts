@@ -753,7 +753,11 @@ function joinLabelColumns(parts: readonly Fragment[], columnStarts: readonly num
   for (const part of parts) {
     const startsColumn = columnStarts.some((x) => Math.abs(x - part.x0) < 0.5 * part.size);
     const sameLine = columns.find((c) => c.y === part.y && part.x0 >= c.x0 && part.x0 - c.x1 < LABEL_GAP * part.size && !startsColumn);
-    const same = sameLine ?? columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size);
+    // A wrapped label's next line starts where it did, or is centred under it (`息` under `1.本机关…政府信`).
+    const same =
+      sameLine ??
+      columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size) ??
+      (startsColumn ? undefined : columns.find((c) => c.y !== part.y && part.x0 > c.x0 && part.x1 <= c.x1 + 0.5 * part.size));
     if (same) {
       same.text += part.text;
       same.x1 = Math.max(same.x1, part.x1);
