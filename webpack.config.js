@@ -8,6 +8,7 @@
  *   fake-office.js          the in-memory Excel fake as the globals Excel/Office (window.__nianbaoFake):
  *                           loaded by preview.html first; browser tests serve it in place of office.js
  *   pdfjs.js, file.js       chunks the pane loads on first use of 「检查文件」 (with pdf.worker.min.mjs)
+ *   pdfjs/cmaps/, pdfjs/standard_fonts/  pdf.js's data files, fetched only as a PDF's fonts need them
  *   assets/                 icons and the help page the manifest points at
  *   manifest.xml            with https://localhost:3000 rewritten to $ADDIN_URL when that is set
  *
@@ -141,6 +142,10 @@ module.exports = (_env, argv) => {
             : []),
           // pdf.js's worker, started by the pane the first time it checks a PDF (「检查文件」).
           { from: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs', to: 'pdf.worker.min.mjs', transform: (content) => neutralise(content.toString('utf8')) },
+          // Its CMaps (Chinese fonts with a predefined encoding, UniGB-UCS2-H) and standard fonts:
+          // fetched by the worker one file at a time, only when a PDF's fonts need them.
+          { from: 'node_modules/pdfjs-dist/cmaps', to: 'pdfjs/cmaps', info: { minimized: true } },
+          { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'pdfjs/standard_fonts', info: { minimized: true } },
         ],
       }),
     ],

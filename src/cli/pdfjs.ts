@@ -13,8 +13,8 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loaded;
 }
 
-/** Where pdf.js reads its CMaps from in Node: a path, with the trailing separator it expects. */
+/** Where pdf.js reads its CMaps and standard fonts from in Node: paths, with the trailing separator it expects. */
 export function pdfOptions(): PdfOptions {
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: path.join(root, 'cmaps') + path.sep };
+  return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
 }

@@ -1,13 +1,14 @@
 /**
  * 「检查文件」: a report file read in the pane with the core readers — nothing is uploaded. The
  * heavy readers load on first use: ExcelJS for .xlsx, and pdf.js (its legacy build, for the
- * webviews of older Office) with its worker, copied beside the pane as `pdf.worker.min.mjs`.
+ * webviews of older Office) with its worker, copied beside the pane as `pdf.worker.min.mjs`, and
+ * the CMaps and standard fonts it fetches as a PDF's fonts need them (`pdfjs/`).
  */
 import { decodeUnlessBinary } from '../core/import/decode';
 import { DocxReadError, readDocx } from '../core/import/docx';
 import type { ReadResult } from '../core/import/grid';
 import { HtmlReadError, readHtml } from '../core/import/html';
-import { checkPdfBytes, PdfReadError, readPdf, type PdfJs } from '../core/import/pdf';
+import { checkPdfBytes, PdfReadError, readPdf, type PdfJs, type PdfOptions } from '../core/import/pdf';
 import { DOCX_REFUSALS, PDF_REFUSALS, xlsxRefusal } from '../core/import/refusals';
 import { readText } from '../core/import/text';
 import { readXlsx, XlsxReadError } from '../core/import/xlsx';
@@ -22,6 +23,14 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export class FileRefusal extends Error {}
 
 let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * Where the pane's pdf.js finds the CMaps and standard fonts copied beside it (webpack.config.js):
+ * fetched one file at a time, only when a PDF's fonts need them.
+ */
+export function panePdfOptions(): PdfOptions {
+  return { cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href };
+}
 
 /** pdf.js in its own chunk, fetched the first time a PDF is checked. */
 export function loadPdfJs(): Promise<PdfJs> {
@@ -46,7 +55,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: 
         return readDocx(bytes);
       case '.pdf':
         checkPdfBytes(bytes);
-        return await readPdf(await loadPdf(), bytes);
+        return await readPdf(await loadPdf(), bytes, panePdfOptions());
     }
     const decoded = decodeUnlessBinary(bytes);
     if (!decoded) throw new FileRefusal('文件看起来是二进制数据，不是文本');

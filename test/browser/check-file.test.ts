@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { offlineContext } from './harness';
 import { useBrowserSuite } from './suite';
-import { documentPath, imageOnlyPdf, renderedDocuments } from '../helpers/documents';
+import { documentPath, imageOnlyPdf, pdfTextItems, predefinedCMapPdf, renderedDocuments } from '../helpers/documents';
 
 const suite = useBrowserSuite('nianbao-check-file-');
 let documents: string;
@@ -42,6 +42,31 @@ test('a PDF and a Word file are checked in the pane; pdf.js loads only for the P
   expect(loaded).toContain('/pdfjs.js');
   expect(loaded).toContain('/pdf.worker.min.mjs');
 
+  expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test("a PDF whose Chinese font needs a predefined CMap (WPS, Word) is read: the CMap is fetched then, not before", async () => {
+  const items = pdfTextItems(documentPath(documents, 'huaian-2024-clean', 'chromium.pdf'));
+  if (!Array.isArray(items)) throw new Error(`the Chromium PDF did not read: ${items.error}`);
+  const file = path.join(suite.tmp, 'cmap-huaian-2024-clean.pdf');
+  fs.writeFileSync(file, predefinedCMapPdf(items));
+  const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+
+  await page.goto(`${suite.server!.url}/taskpane.html`);
+  await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
+  expect(loaded.filter((p) => /cmaps|standard_fonts/.test(p))).toEqual([]);
+
+  await page.setInputFiles('#check-file-input', file);
+  await page.getByText('文件「cmap-huaian-2024-clean.pdf」：2021 年格式，2024 年度').waitFor();
+  await page.getByText('✓ 全部校验通过').waitFor();
+  expect(loaded).toContain('/pdfjs/cmaps/UniGB-UCS2-H.bcmap');
   expect(pageErrors).toEqual([]);
   expect(blocked).toEqual([]);
   await context.close();

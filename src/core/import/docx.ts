@@ -144,14 +144,22 @@ export function readDocumentXml(xml: string): ReadResult {
   // Element names, resolved once the root declares its prefixes (Word always writes `w:`).
   let w = 'w:';
   let fallback = 'mc:Fallback';
-  let names = elementNames(w);
+  let names = elementNames(w, fallback);
   let rootSeen = false;
 
-  /** Open elements the handlers act on, outermost first, and what each does to the text inside it. */
-  const stack: string[] = [];
+  /**
+   * Open elements the handlers act on, outermost first: saxes's tag objects (it passes the same
+   * one when the element closes, so a close is matched without looking its name up), what each
+   * is, and what each does to the text inside it.
+   */
+  const open: object[] = [];
+  const stack: El[] = [];
   const effects: Effect[] = [];
-  /** Elements open whose content is not read at all. */
-  let hidden = 0;
+  /**
+   * Inside an element whose content is not read at all: nothing in it is even looked up, and
+   * only its own close (matched by its tag object) ends it.
+   */
+  let hidden = false;
   /** Content controls open that show placeholder text: their text is not read, their cells are. */
   let placeholders = 0;
   /** Complex fields open: each true while its field code (before `separate`) is being read. */
@@ -161,24 +169,24 @@ export function readDocumentXml(xml: string): ReadResult {
   const controls: boolean[] = [];
   let runHidden = false;
   const tables: TableBuild[] = [];
-  let paragraph: string[] | undefined;
-
-  const hide = (): void => {
-    effects[effects.length - 1] = Effect.Hide;
-    hidden++;
-  };
+  /** The open paragraph's text so far. */
+  let paragraph: string | undefined;
 
   const endParagraph = (): void => {
-    if (!paragraph) return;
-    const text = paragraph.join('');
+    if (paragraph === undefined) return;
+    const text = paragraph;
     paragraph = undefined;
     const table = tables[tables.length - 1];
-    const own = text.split('\n').map(tidy).filter((line) => line !== '');
-    if (table?.cell) {
-      table.cell.paragraphs.push(...own);
-      table.lines.push(...own);
-    } else if (table) table.lines.push(...own);
-    else lines.push(...own);
+    // Most paragraphs are one line: split only at a break.
+    for (const piece of text.includes('\n') ? text.split('\n') : [text]) {
+      const line = tidy(piece);
+      if (line === '') continue;
+      if (!table) lines.push(line);
+      else {
+        table.cell?.paragraphs.push(line);
+        table.lines.push(line);
+      }
+    }
   };
 
   const startCell = (table: TableBuild): void => {
@@ -231,45 +239,47 @@ export function readDocumentXml(xml: string): ReadResult {
         if (MAIN_NAMESPACES.has(uri)) w = `${attr.slice(6)}:`;
         else if (uri === COMPATIBILITY_NAMESPACE) fallback = `${attr.slice(6)}:Fallback`;
       }
-      names = elementNames(w);
+      names = elementNames(w, fallback);
     }
+    if (hidden) return;
     // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do,
     // not even a place on the stack, which holds only the elements acted on.
-    if (!names.handled.has(name) && name !== fallback) return;
-    stack.push(name);
+    const element = names.elements.get(name);
+    if (element === undefined) return;
+    open.push(tag);
+    stack.push(element);
     effects.push(Effect.None);
-    if (name === fallback || names.hiding.has(name)) {
-      hide();
+    if (element >= El.Del) {
+      effects[effects.length - 1] = Effect.Hide;
+      hidden = true;
       // A deleted row is marked in its properties: drop the whole row.
-      if (name === names.del && stack[stack.length - 2] === names.trPr) {
+      if (element === El.Del && stack[stack.length - 2] === El.TrPr) {
         const table = tables[tables.length - 1];
         if (table) table.deletedRow = true;
       }
       return;
     }
-    if (hidden > 0) return;
-    switch (name) {
-      case names.p:
+    switch (element) {
+      case El.P:
         endParagraph();
-        paragraph = [];
+        paragraph = '';
         return;
-      case names.r:
+      case El.R:
         runHidden = false;
         return;
-      case names.vanish:
-        if (stack[stack.length - 2] === names.rPr && stack[stack.length - 3] === names.r && isOn(attrs[names.val])) runHidden = true;
+      case El.Vanish:
+        if (stack[stack.length - 2] === El.RPr && stack[stack.length - 3] === El.R && isOn(attrs[names.val])) runHidden = true;
         return;
-      case names.tab:
-        if (stack[stack.length - 2] === names.r) paragraph?.push(' ');
+      case El.Tab:
+        if (stack[stack.length - 2] === El.R && paragraph !== undefined) paragraph += ' ';
         return;
-      case names.br:
-      case names.cr:
-        paragraph?.push('\n');
+      case El.Br:
+        if (paragraph !== undefined) paragraph += '\n';
         return;
-      case names.noBreakHyphen:
-        paragraph?.push('-');
+      case El.NoBreakHyphen:
+        if (paragraph !== undefined) paragraph += '-';
         return;
-      case names.fldChar: {
+      case El.FldChar: {
         const type = attrs[names.fldCharType];
         if (type === 'begin') {
           fields.push(true);
@@ -282,23 +292,23 @@ export function readDocumentXml(xml: string): ReadResult {
         }
         return;
       }
-      case names.sdt:
+      case El.Sdt:
         controls.push(false);
         return;
-      case names.showingPlcHdr:
+      case El.ShowingPlcHdr:
         if (controls.length > 0 && isOn(attrs[names.val])) controls[controls.length - 1] = true;
         return;
-      case names.sdtContent:
+      case El.SdtContent:
         if (controls[controls.length - 1]) {
           effects[effects.length - 1] = Effect.Placeholder;
           placeholders++;
         }
         return;
-      case names.tbl:
+      case El.Tbl:
         endParagraph();
         tables.push({ rows: [], deletedRow: false, col: 0, nested: false, lines: [] });
         return;
-      case names.tr: {
+      case El.Tr: {
         const table = tables[tables.length - 1];
         if (!table) return;
         table.rows.push([]);
@@ -306,24 +316,22 @@ export function readDocumentXml(xml: string): ReadResult {
         table.deletedRow = false;
         return;
       }
-      case names.gridBefore:
-      case names.gridAfter: {
+      case El.GridBefore: {
         const table = tables[tables.length - 1];
         if (table && !table.cell) table.col += Math.min(count(attrs[names.val]), DOCX_LIMITS.maxSpan);
         return;
       }
-      case names.tc: {
+      case El.Tc: {
         const table = tables[tables.length - 1];
         if (table) startCell(table);
         return;
       }
-      case names.gridSpan: {
+      case El.GridSpan: {
         const cell = tables[tables.length - 1]?.cell;
         if (cell) cell.span = count(attrs[names.val]);
         return;
       }
-      case names.vMerge:
-      case names.hMerge: {
+      case El.VMerge: {
         // `restart` (or none) opens a merge; a bare element continues the one before.
         const cell = tables[tables.length - 1]?.cell;
         const value = attrs[names.val];
@@ -333,39 +341,38 @@ export function readDocumentXml(xml: string): ReadResult {
     }
   });
   parser.on('text', (text) => {
-    if (hidden > 0 || placeholders > 0 || inCode > 0 || runHidden || !paragraph) return;
-    if (stack[stack.length - 1] === names.t) paragraph.push(text);
+    if (hidden || placeholders > 0 || inCode > 0 || runHidden || paragraph === undefined) return;
+    if (stack[stack.length - 1] === El.T) paragraph += text;
   });
   parser.on('closetag', (tag) => {
-    const name = tag.name;
-    if (!names.handled.has(name) && name !== fallback) return;
-    stack.pop();
+    if (tag !== open[open.length - 1]) return;
+    open.pop();
+    const element = stack.pop();
     const effect = effects.pop();
     if (effect === Effect.Hide) {
-      hidden--;
+      hidden = false;
       return;
     }
     if (effect === Effect.Placeholder) placeholders--;
-    if (hidden > 0) return;
-    switch (name) {
-      case names.p:
+    switch (element) {
+      case El.P:
         endParagraph();
         return;
-      case names.sdt:
+      case El.Sdt:
         controls.pop();
         return;
-      case names.tc: {
+      case El.Tc: {
         endParagraph();
         const table = tables[tables.length - 1];
         if (table) endCell(table);
         return;
       }
-      case names.tr: {
+      case El.Tr: {
         const table = tables[tables.length - 1];
         if (table?.deletedRow) table.rows.pop();
         return;
       }
-      case names.tbl:
+      case El.Tbl:
         endParagraph();
         endTable();
         return;
@@ -391,48 +398,59 @@ function count(value: string | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** The WordprocessingML element and attribute names under the document's prefix. */
-function elementNames(w: string) {
+/** The elements the handlers act on; `Del` and after are never read inside. */
+const enum El {
+  P,
+  R,
+  T,
+  RPr,
+  Vanish,
+  Tab,
+  /** A line break: `w:br` or `w:cr`. */
+  Br,
+  NoBreakHyphen,
+  FldChar,
+  Sdt,
+  ShowingPlcHdr,
+  SdtContent,
+  Tbl,
+  Tr,
+  TrPr,
+  Tc,
+  GridSpan,
+  /** `w:gridBefore` or `w:gridAfter`: grid columns skipped. */
+  GridBefore,
+  /** `w:vMerge` or `w:hMerge`. */
+  VMerge,
+  /** A tracked deletion: hidden, and marks a deleted row inside `w:trPr`. */
+  Del,
+  /** Content never read. */
+  Hide,
+}
+
+/**
+ * The WordprocessingML names under the document's prefix: each element acted on with what it is
+ * (one lookup per element), and the attribute names read.
+ */
+function elementNames(w: string, fallback: string) {
   const n = (local: string): string => `${w}${local}`;
-  const names = {
-    p: n('p'),
-    r: n('r'),
-    t: n('t'),
-    rPr: n('rPr'),
-    vanish: n('vanish'),
-    tab: n('tab'),
-    br: n('br'),
-    cr: n('cr'),
-    noBreakHyphen: n('noBreakHyphen'),
-    fldChar: n('fldChar'),
-    fldCharType: n('fldCharType'),
-    sdt: n('sdt'),
-    showingPlcHdr: n('showingPlcHdr'),
-    sdtContent: n('sdtContent'),
-    tbl: n('tbl'),
-    tr: n('tr'),
-    trPr: n('trPr'),
-    tc: n('tc'),
-    gridSpan: n('gridSpan'),
-    gridBefore: n('gridBefore'),
-    gridAfter: n('gridAfter'),
-    vMerge: n('vMerge'),
-    hMerge: n('hMerge'),
-    del: n('del'),
-    val: n('val'),
-    /**
-     * Content never read: deletions, field codes, drawings and text boxes (their text is not
-     * the document's flow), and property blocks, which hold no text but old formatting
-     * (`w:rPrChange`) that must not switch anything on.
-     */
-    hiding: new Set([
-      n('del'), n('moveFrom'), n('delText'), n('instrText'), n('delInstrText'), n('drawing'), n('pict'), n('object'),
-      n('pPr'), n('tblPr'), n('tblGrid'), n('tblPrEx'), n('rPrChange'), n('tcPrChange'), n('trPrChange'), n('sectPr'),
-      n('footnoteReference'), n('endnoteReference'), n('commentReference'), n('altChunk'),
-    ]),
-  };
-  /** Every name the handlers act on. */
-  const handled = new Set<string>(names.hiding);
-  for (const value of Object.values(names)) if (typeof value === 'string') handled.add(value);
-  return { ...names, handled };
+  const elements = new Map<string, El>([
+    [n('p'), El.P], [n('r'), El.R], [n('t'), El.T], [n('rPr'), El.RPr], [n('vanish'), El.Vanish], [n('tab'), El.Tab],
+    [n('br'), El.Br], [n('cr'), El.Br], [n('noBreakHyphen'), El.NoBreakHyphen], [n('fldChar'), El.FldChar],
+    [n('sdt'), El.Sdt], [n('showingPlcHdr'), El.ShowingPlcHdr], [n('sdtContent'), El.SdtContent],
+    [n('tbl'), El.Tbl], [n('tr'), El.Tr], [n('trPr'), El.TrPr], [n('tc'), El.Tc], [n('gridSpan'), El.GridSpan],
+    [n('gridBefore'), El.GridBefore], [n('gridAfter'), El.GridBefore], [n('vMerge'), El.VMerge], [n('hMerge'), El.VMerge],
+    [n('del'), El.Del], [fallback, El.Hide],
+  ]);
+  /**
+   * Content never read: deletions, field codes, drawings and text boxes (their text is not
+   * the document's flow), and property blocks, which hold no text but old formatting
+   * (`w:rPrChange`) that must not switch anything on.
+   */
+  for (const local of [
+    'moveFrom', 'delText', 'instrText', 'delInstrText', 'drawing', 'pict', 'object',
+    'pPr', 'tblPr', 'tblGrid', 'tblPrEx', 'rPrChange', 'tcPrChange', 'trPrChange', 'sectPr',
+    'footnoteReference', 'endnoteReference', 'commentReference', 'altChunk',
+  ]) elements.set(n(local), El.Hide);
+  return { elements, val: n('val'), fldCharType: n('fldCharType') };
 }

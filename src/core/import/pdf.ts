@@ -9,11 +9,17 @@
  * - A row is the items of one baseline; items of one visual row differ by a point or two.
  * - A cell is a run of items with no column gap between them; an item pdf.js combined across
  *   cells (`本年制发件数 本年废止件数`) is cut at its spaces first.
- * - Columns come from the figures and, for columns left blank throughout, from the header rows;
- *   a row's figures are placed by column, so blank cells stay in their places.
+ * - Columns come from the figures and, for columns left blank throughout, from the header rows
+ *   (words of one header cell a space apart count once); a row's figures are placed by column,
+ *   so blank cells stay in their places.
+ * - Figures in narrow cells move: full-width digits wrap one by one (`７` over `２`), a number
+ *   wider than its cell wraps at its last digits around the row's line (`1217` over `8`), padded
+ *   figures drop below the row's line or, in a row split by a page break, onto the next page.
+ *   Each is given back to its row, and only where that row's cell is empty.
  * - Lines of a wrapped label cell (no figures, in the label column, beside or continuing the
  *   row's figures) are joined into that row's label; labels of cells merged over several rows
- *   become rows of their own, and a numbered label alone is a row whose cells are all blank.
+ *   become rows of their own, even a word space beside a row's label (`三、本年度 （一）予以公开`),
+ *   and a numbered label alone is a row whose cells are all blank.
  * - Page numbers and lines repeated at the top or bottom of every page are left out.
  *
  * The pdf.js module is passed in (`PdfJs`): the CLI loads its legacy build in Node, the task
@@ -78,6 +84,7 @@ export interface PdfJsSource {
   verbosity: number;
   cMapUrl?: string;
   cMapPacked?: boolean;
+  standardFontDataUrl?: string;
 }
 
 export interface PdfJsDocument {
@@ -93,8 +100,14 @@ export interface PdfJsPage {
 }
 
 export interface PdfOptions {
-  /** Where pdf.js finds its CMaps (`…/pdfjs-dist/cmaps/`): PDFs with unembedded Chinese fonts need them. */
+  /**
+   * Where pdf.js finds its CMaps (`…/pdfjs-dist/cmaps/`, packed `.bcmap`): without them the text
+   * of fonts with a predefined CMap (`UniGB-UCS2-H`, Adobe-GB1: Chinese PDFs from WPS and Word
+   * with fonts not embedded) cannot be decoded.
+   */
   cMapUrl?: string;
+  /** Where pdf.js finds the standard fonts' data (`…/pdfjs-dist/standard_fonts/`), for PDFs that do not embed them. */
+  standardFontDataUrl?: string;
 }
 
 /** `%%EOF` must appear within this many bytes of the end of a complete PDF. */
@@ -146,6 +159,7 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
     stopAtErrors: false,
     verbosity: 0,
     ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+    ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
   });
   let document: PdfJsDocument;
   try {
@@ -189,8 +203,9 @@ function textItem(raw: object): PdfTextItem | undefined {
   const item = raw as { str?: unknown; transform?: unknown; width?: unknown };
   if (typeof item.str !== 'string' || !Array.isArray(item.transform) || typeof item.width !== 'number') return undefined;
   const [a, b, c, d, e, f] = item.transform as number[];
-  if (item.str.trim() === '' || b !== 0 || c !== 0 || !(a > 0) || !(d > 0)) return undefined;
-  return { str: item.str.normalize('NFKC'), x: e, y: f, width: item.width, size: d };
+  if (item.str === '' || b !== 0 || c !== 0 || !(a > 0) || !(d > 0)) return undefined;
+  // Spaces are kept: one filling the gap between two pieces of text joins them (`商业 企业`).
+  return { str: item.str.trim() === '' ? ' ' : item.str.normalize('NFKC'), x: e, y: f, width: item.width, size: d };
 }
 
 /** A piece of text on one baseline that belongs to one cell. */
@@ -200,6 +215,11 @@ interface Fragment {
   x1: number;
   y: number;
   size: number;
+  /**
+   * A word space joins it to the piece before, yet it stands a column gap away: the next word
+   * of a header cell (`商业 企` over `业`), or a row's label after a merged cell's (`三、本年度 （一）…`).
+   */
+  spaced?: boolean;
 }
 
 interface Line {
@@ -233,10 +253,12 @@ const LABEL_GAP = 0.5;
 const BESIDE = 0.6;
 /** A label that starts a row of its own: `1.`, `（三）`, `三、`. */
 const NUMBERED = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
+/** Figures of one row set lower than its others by less than this share of the font size (padded cells). */
+const DROPPED = 0.75;
 /** Baselines of one visual row differ by at most this share of the font size. */
 const BASELINE_TOLERANCE = 0.3;
-/** Page numbers and running heads live in this share of the page at the top and bottom. */
-const MARGIN_SHARE = 0.08;
+/** Page numbers and running heads live in this share of the page at the top and bottom (LibreOffice sets `— 2 —` 68 pt up an A4 page). */
+const MARGIN_SHARE = 0.1;
 const PAGE_NUMBER = /^[-—–－‐\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－‐\s]*$/;
 const FIGURE = /^[+-]?[\d.,]+(?:%|元|万元)?$|^\/$/;
 
@@ -266,7 +288,7 @@ export function readPdfText(pages: readonly PdfPageText[]): ReadResult {
 /** An item cut at its spaces, each piece placed by its share of the item's width. */
 function piecesOf(item: PdfTextItem): Fragment[] {
   const out: Fragment[] = [];
-  if (!item.str.includes(' ')) return [{ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size }];
+  if (item.str === ' ' || !item.str.includes(' ')) return [{ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size }];
   // Full-width characters take a whole em, others half: close enough to place the cuts.
   let ems = 0;
   for (const ch of item.str) ems += ch.charCodeAt(0) > 0x2e80 ? 1 : 0.5;
@@ -298,7 +320,8 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
   let top = 0;
   let size = 0;
   const flush = (): void => {
-    if (current.length > 0) lines.push({ y: top, size, fragments: cellsOf(current.sort((a, b) => a.x0 - b.x0)), page: 0 });
+    const fragments = cellsOf(current.sort((a, b) => a.x0 - b.x0));
+    if (fragments.length > 0) lines.push({ y: top, size, fragments, page: 0 });
     current = [];
   };
   for (const piece of pieces) {
@@ -317,8 +340,17 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
 /** Pieces of one line joined into cells: neighbours closer than a column gap are one cell. */
 function cellsOf(pieces: readonly Fragment[]): Fragment[] {
   const cells: Fragment[] = [];
+  /** A word space just after the last cell: the next piece is `spaced`. */
+  let space: Fragment | undefined;
   for (const piece of pieces) {
     const last = cells[cells.length - 1];
+    if (piece.text === ' ') {
+      // A word space is under half an em; LibreOffice fills whole gaps between cells with wider ones.
+      space = last && Math.abs(piece.x0 - last.x1) < 0.1 * piece.size && piece.x1 - piece.x0 < 0.5 * piece.size ? piece : undefined;
+      continue;
+    }
+    const spaced = space !== undefined && space.x1 >= piece.x0 - 0.1 * piece.size;
+    space = undefined;
     const gap = last ? piece.x0 - last.x1 : Infinity;
     // Figures of neighbouring columns stand close in narrow tables: they join only when touching.
     // A unit printed apart from its figure (`251000` `元`) stays with it.
@@ -327,7 +359,7 @@ function cellsOf(pieces: readonly Fragment[]): Fragment[] {
     if (last && gap < limit * Math.max(last.size, piece.size)) {
       last.text += gap > 0.15 * piece.size && isWordBoundary(last.text, piece.text) ? ` ${piece.text}` : piece.text;
       last.x1 = Math.max(last.x1, piece.x1);
-    } else cells.push({ ...piece });
+    } else cells.push(spaced ? { ...piece, spaced } : { ...piece });
   }
   return cells;
 }
@@ -428,7 +460,13 @@ function columnsOf(lines: readonly Line[]): Column[] {
   for (let i = lines.findIndex(hasFigure) - 1; i >= 0; i--) {
     const line = lines[i];
     if (line.fragments.some((f) => isFigure(f.text) || (f.x0 < start - 0.5 * f.size && f.x1 > start + 0.5 * f.size))) break;
-    for (const f of line.fragments) if (f.x0 >= start - 0.5 * f.size) header.push(f);
+    let before: Fragment | undefined;
+    for (const f of line.fragments) {
+      if (f.x0 < start - 0.5 * f.size) continue;
+      // Words of one header cell a space apart (`商业 企业` wrapped as `商业 企` / `业`) are one.
+      if (f.spaced && before) header[header.length - 1] = before = { ...before, text: before.text + f.text, x1: f.x1 };
+      else header.push((before = f));
+    }
   }
   header.sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
   const heads: Column[] = [];
@@ -485,7 +523,7 @@ function layOut(table: readonly Line[]): LaidOut[] {
   const firstColumn = columns[0].x0;
   // Text in several label columns on one line (a merged cell's wrapped label beside a row's) is
   // taken column by column.
-  const lines = liftWrappedFigures(table, columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
+  const lines = liftWrappedFigures(joinStraddlingDigits(joinWrappedDigits(table)), columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
   const firstFigures = lines.findIndex(hasFigure);
   const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
   const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
@@ -536,6 +574,7 @@ function layOut(table: readonly Line[]): LaidOut[] {
     if (target) addPart(target, line.y, line.fragments);
     else if (hasFigure(line) || blankRows.has(line)) addPart(line, line.y, labelParts(line, columns));
   }
+  const rowLabelStarts = labelColumnStarts(figureLines.map(labelStart));
   const out: LaidOut[] = [];
   for (const line of lines) {
     if (joinedTo.has(line)) continue;
@@ -544,7 +583,7 @@ function layOut(table: readonly Line[]): LaidOut[] {
       continue;
     }
     // Labels top to bottom; pieces in one column of the label area joined into one cell.
-    const labels = joinLabelColumns((parts.get(line) ?? []).sort((a, b) => b.y - a.y).flatMap((part) => part.fragments));
+    const labels = joinLabelColumns((parts.get(line) ?? []).sort((a, b) => b.y - a.y).flatMap((part) => part.fragments), rowLabelStarts);
     // Labels left of the row's own are merged cells' text: a row of their own, before it.
     if (labels.length > 1) out.push({ page: line.page, cells: labels.slice(0, -1).map((l) => l.text) });
     const cells = labels.slice(-1).map((l) => l.text);
@@ -559,28 +598,100 @@ function layOut(table: readonly Line[]): LaidOut[] {
   return out;
 }
 
+/** A figure in full-width digits (`７２`, one em a character): each digit may wrap on its own. */
+const isFullWidthFigure = (f: Fragment): boolean => isFigure(f.text) && f.x1 - f.x0 >= 0.9 * f.size * f.text.length;
+
+/**
+ * Figures in full-width digits that wrapped inside a narrow cell (`７` over `２` for 72): a line
+ * of such figures alone, with no label beside it, each standing at the start of a full-width
+ * figure on the next line, is joined to those figures. Digits a browser or Word printed in
+ * ASCII never wrap, and a line beside a label is a row of its own.
+ */
+function joinWrappedDigits(lines: readonly Line[]): Line[] {
+  const out = lines.map((line) => ({ ...line, fragments: line.fragments.map((f) => ({ ...f })) }));
+  // A label nearer this line than the next (not midway: the label of a cell of two lines) is its own row's.
+  const besideLabel = (line: Line, below: Line): boolean =>
+    out.some(
+      (other) =>
+        other.page === line.page &&
+        !hasFigure(other) &&
+        Math.abs(other.y - line.y) <= BESIDE * 1.6 * Math.max(other.size, line.size) &&
+        Math.abs(other.y - line.y) < Math.abs(other.y - below.y) - 0.25 * line.size,
+    );
+  return out.filter((line, i) => {
+    if (!line.fragments.every(isFullWidthFigure)) return true;
+    const below = out.slice(i + 1).find(hasFigure);
+    if (!below || below.page !== line.page || line.y - below.y > 1.6 * Math.max(line.size, below.size) || besideLabel(line, below)) return true;
+    const continued = line.fragments.map((f) => below.fragments.find((g) => isFullWidthFigure(g) && Math.abs(g.x0 - f.x0) < 0.1 * f.size));
+    if (continued.some((g) => g === undefined)) return true;
+    line.fragments.forEach((f, k) => {
+      const g = continued[k] as Fragment;
+      g.text = f.text + g.text;
+      g.x1 = Math.max(g.x1, f.x1);
+    });
+    return false;
+  });
+}
+
+/**
+ * A number wider than its cell, wrapped at its last digits by LibreOffice and centred on its row:
+ * `1217` just above the row's line and `8` just below it, equally far and less than a line
+ * away, in a column where the row's line has nothing. Joined (`12178`) into the row's line.
+ */
+function joinStraddlingDigits(lines: readonly Line[]): Line[] {
+  const out = lines.map((line) => ({ ...line, fragments: [...line.fragments] }));
+  const joined = new Set<Line>();
+  const digitsOnly = (line: Line): boolean => line.fragments.every((f) => /^\d+$/.test(f.text));
+  out.forEach((row, i) => {
+    const above = out[i - 1];
+    const below = out[i + 1];
+    if (!above || !below || joined.has(above) || !hasFigure(row) || above.page !== row.page || below.page !== row.page) return;
+    if (!digitsOnly(above) || !digitsOnly(below) || above.fragments.length !== below.fragments.length) return;
+    const up = above.y - row.y;
+    const down = row.y - below.y;
+    if (up <= 0 || down <= 0 || up >= row.size || Math.abs(up - down) > 0.2 * row.size) return;
+    const overlap = (a: Fragment, b: Fragment): boolean => a.x0 < b.x1 && a.x1 > b.x0;
+    const pairs = above.fragments.map((f, k) => [f, below.fragments[k]] as const);
+    if (pairs.some(([f, g]) => !overlap(f, g) || row.fragments.some((r) => overlap(r, f) || overlap(r, g)))) return;
+    const numbers = pairs.map(([f, g]) => ({ ...f, text: f.text + g.text, y: row.y, x0: Math.min(f.x0, g.x0), x1: Math.max(f.x1, g.x1) }));
+    row.fragments = [...row.fragments, ...numbers].sort((a, b) => a.x0 - b.x0);
+    joined.add(above).add(below);
+  });
+  return out.filter((line) => !joined.has(line));
+}
+
 /**
  * Figures that wrapped below their row inside their cells (`3001` after full-width padding that
- * fills the cell's first line): a line just below a row with figures, without a row label of its
- * own, whose figures stand only in columns that row leaves empty, gives them to that row.
+ * fills the cell's first line): a line with figures just below a row with figures, whose figures
+ * stand only in columns that row leaves empty, gives them to that row when
+ * - it has no row label of its own, or
+ * - they are fewer than the row's and stand less than `DROPPED` below them: LibreOffice sets a
+ *   padded cell's text that much lower, on the baseline of the wrapped label's next line (`信息`
+ *   under `1.本机关不掌握相关政府`), whose text stays a label line; or
+ * - it opens the next page and the row closed the last one (a row LibreOffice split over pages).
  */
 function liftWrappedFigures(lines: readonly Line[], columns: readonly Column[]): Line[] {
   const out = lines.map((line) => ({ ...line, fragments: [...line.fragments] }));
   let row: Line | undefined;
-  for (const line of out) {
-    if (!hasFigure(line)) continue;
+  out.forEach((line, index) => {
+    if (!hasFigure(line)) return;
     const figures = line.fragments.filter((f) => inAnyColumn(f, columns));
     const labels = line.fragments.filter((f) => !inAnyColumn(f, columns));
+    const rowFigures = row ? row.fragments.filter((g) => inAnyColumn(g, columns)) : [];
     const rowLabels = row ? labelParts(row, columns) : [];
     const ownLabel = labels.length > 0 && (rowLabels.length === 0 || labels[labels.length - 1].x0 >= rowLabels[rowLabels.length - 1].x0 - 0.5 * line.size);
-    const free = row !== undefined && figures.every((f) => !row!.fragments.some((g) => inAnyColumn(g, columns) && columns.some((c) => overlaps(f, c) && overlaps(g, c))));
-    if (row && row.page === line.page && row.y - line.y <= 1.6 * line.size && !ownLabel && free) {
+    const free = figures.every((f) => !rowFigures.some((g) => columns.some((c) => overlaps(f, c) && overlaps(g, c))));
+    // The few padded cells of a row drop, not most of it (a lone figure above a row is not its row).
+    const dropped = rowFigures.length > figures.length && figures.every((f) => rowFigures.some((g) => g.y - f.y > 0 && g.y - f.y < DROPPED * f.size));
+    const below = row !== undefined && row.page === line.page && row.y - line.y <= 1.6 * line.size && (!ownLabel || dropped);
+    const nextPage = row !== undefined && line.page === row.page + 1 && out[index - 1] === row && labels.length === 0;
+    if (row && free && (below || nextPage)) {
       row.fragments = [...row.fragments, ...figures].sort((a, b) => a.x0 - b.x0);
       line.fragments = labels;
-      continue;
+      return;
     }
     row = line;
-  }
+  });
   return out.filter((line) => line.fragments.length > 0);
 }
 
@@ -619,14 +730,34 @@ function inAnyColumn(f: Fragment, columns: readonly Column[]): boolean {
 }
 
 /**
- * Label fragments from several lines: pieces of one line close together are one label, and
- * labels starting at one x (one label column, wrapped) become one cell. Left to right.
+ * Where rows' own labels start, when two rows or more start there: the label columns. Each
+ * start is given once, the leftmost of those within a point of it.
  */
-function joinLabelColumns(parts: readonly Fragment[]): { x0: number; x1: number; text: string }[] {
+function labelColumnStarts(starts: readonly number[]): number[] {
+  const sorted = starts.filter((x) => x < Infinity).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (sorted[i + 1] - sorted[i] < 1 && (out.length === 0 || sorted[i] - out[out.length - 1] >= 1)) out.push(sorted[i]);
+  }
+  return out;
+}
+
+/**
+ * Label fragments from several lines: pieces of one line close together are one label, and
+ * labels starting at one x (one label column, wrapped) become one cell. Left to right. A piece
+ * starting at a label column (`columnStarts`) begins a label of its own even when it stands
+ * close to the one before: a merged cell's text (`三、本年度`) beside a row's (`（一）予以公开`).
+ */
+function joinLabelColumns(parts: readonly Fragment[], columnStarts: readonly number[]): { x0: number; x1: number; text: string }[] {
   const columns: { x0: number; x1: number; y: number; text: string }[] = [];
   for (const part of parts) {
-    const sameLine = columns.find((c) => c.y === part.y && part.x0 >= c.x0 && part.x0 - c.x1 < LABEL_GAP * part.size);
-    const same = sameLine ?? columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size);
+    const startsColumn = columnStarts.some((x) => Math.abs(x - part.x0) < 0.5 * part.size);
+    const sameLine = columns.find((c) => c.y === part.y && part.x0 >= c.x0 && part.x0 - c.x1 < LABEL_GAP * part.size && !startsColumn);
+    // A wrapped label's next line starts where it did, or is centred under it (`息` under `1.本机关…政府信`).
+    const same =
+      sameLine ??
+      columns.find((c) => Math.abs(c.x0 - part.x0) < 0.5 * part.size) ??
+      (startsColumn ? undefined : columns.find((c) => c.y !== part.y && part.x0 > c.x0 && part.x1 <= c.x1 + 0.5 * part.size));
     if (same) {
       same.text += part.text;
       same.x1 = Math.max(same.x1, part.x1);
