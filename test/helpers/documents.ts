@@ -116,7 +116,6 @@ export async function renderedDocuments(): Promise<string> {
   return dir;
 }
 
-/** A one-page PDF whose only content is a picture: what a scanner makes. */
 /** A PDF file of these objects (numbered from 1, the first the catalog), with its cross-reference table. */
 function pdfOf(objects: readonly string[]): Buffer {
   let out = '%PDF-1.4\n';
@@ -131,6 +130,7 @@ function pdfOf(objects: readonly string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** A one-page PDF whose only content is a picture: what a scanner makes. */
 export function imageOnlyPdf(): Buffer {
   const pixels = Buffer.from([0x20, 0xe0, 0xe0, 0x20]);
   const content = 'q 500 0 0 700 40 70 cm /Im0 Do Q';
