@@ -17,16 +17,21 @@ beforeAll(async () => {
   documents = await renderedDocuments();
 }, 900_000);
 
-test('a PDF and a Word file are checked in the pane; pdf.js loads only for the PDF; nothing leaves the page', async () => {
+/** The pane on an empty sheet, offline, with its script errors and every path it loads recorded. */
+async function openPane() {
   const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const loaded: string[] = [];
   page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-
   await page.goto(`${suite.server!.url}/taskpane.html`);
   await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
+  return { context, blocked, page, pageErrors, loaded };
+}
+
+test('a PDF and a Word file are checked in the pane; pdf.js loads only for the PDF; nothing leaves the page', async () => {
+  const { context, blocked, page, pageErrors, loaded } = await openPane();
   expect(loaded.filter((p) => /pdf/.test(p))).toEqual([]);
 
   await page.setInputFiles('#check-file-input', documentPath(documents, 'huaian-2024-clean', 'lo.docx'));
@@ -52,15 +57,7 @@ test("a PDF whose Chinese font needs a predefined CMap (WPS, Word) is read: the 
   if (!Array.isArray(items)) throw new Error(`the Chromium PDF did not read: ${items.error}`);
   const file = path.join(suite.tmp, 'cmap-huaian-2024-clean.pdf');
   fs.writeFileSync(file, predefinedCMapPdf(items));
-  const { context, blocked } = await offlineContext(suite.browser!, { width: 320, height: 900 });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  const loaded: string[] = [];
-  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-
-  await page.goto(`${suite.server!.url}/taskpane.html`);
-  await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
+  const { context, blocked, page, pageErrors, loaded } = await openPane();
   expect(loaded.filter((p) => /cmaps|standard_fonts/.test(p))).toEqual([]);
 
   await page.setInputFiles('#check-file-input', file);
@@ -73,10 +70,7 @@ test("a PDF whose Chinese font needs a predefined CMap (WPS, Word) is read: the 
 }, 120_000);
 
 test('a scan is refused with what to do; the pane stays usable', async () => {
-  const { context } = await offlineContext(suite.browser!, { width: 320, height: 900 });
-  const page = await context.newPage();
-  await page.goto(`${suite.server!.url}/taskpane.html`);
-  await page.getByText('工作表「Sheet1」中没有找到年度报告表格').waitFor();
+  const { context, page } = await openPane();
   const scan = path.join(suite.tmp, 'scan.pdf');
   fs.writeFileSync(scan, imageOnlyPdf());
   await page.setInputFiles('#check-file-input', scan);
