@@ -53,7 +53,7 @@ const MAIN_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessi
 const COMPATIBILITY_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-/** Reads a .docx file's bytes. Throws `DocxReadError` for anything that is not a readable Word document. */
+/** Reads a .docx file's bytes. Throws `DocxReadError` for anything that is not a readable Word file. */
 export function readDocx(bytes: Uint8Array): ReadResult {
   const xml = documentXml(bytes);
   return readDocumentXml(xml);
@@ -80,7 +80,7 @@ export function documentXml(bytes: Uint8Array): string {
 
 const byName = (entries: readonly ZipEntry[], name: string): ZipEntry | undefined => entries.find((e) => e.name.replace(/^\//, '') === name);
 
-/** The part `_rels/.rels` names as the office document, else `word/document.xml`. */
+/** The main part: the one `_rels/.rels` names by the officeDocument relationship, else Word's default part name. */
 function mainPart(bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry {
   const rels = byName(entries, '_rels/.rels');
   let target = 'word/document.xml';
