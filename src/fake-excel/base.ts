@@ -247,17 +247,22 @@ export abstract class FakeClientObject<T> implements ProxyLike {
     return this;
   }
 
+  /** The object a load reads, or null for a missing `*OrNullObject` (marked null once the batch commits; a plain getter's missing object fails). */
+  _resolveForLoad(ex: Execution): T | null {
+    const t = this._resolve(ex);
+    if (t !== null) return t;
+    if (!this._nullable) throw itemNotFound(`${this._typeName}.load`);
+    ex.commit(() => {
+      this._null = true;
+    });
+    return null;
+  }
+
   /** Run a load now, inside an execution (also used by collections for their items). */
   _loadInto(ex: Execution, paths: string[]): void {
     const plan = this._plan(paths);
-    const t = this._resolve(ex);
-    if (t === null) {
-      if (!this._nullable) throw itemNotFound(`${this._typeName}.load`);
-      ex.commit(() => {
-        this._null = true;
-      });
-      return;
-    }
+    const t = this._resolveForLoad(ex);
+    if (t === null) return;
     const readers = this._scalars();
     const values: Array<[string, unknown]> = [...plan.scalars].map((name) => [name, readers[name](t, ex)]);
     ex.commit(() => {
@@ -346,14 +351,8 @@ export abstract class FakeCollection<T, I extends ProxyLike> extends FakeClientO
   }
 
   _loadInto(ex: Execution, paths: string[]): void {
-    const t = this._resolve(ex);
-    if (t === null) {
-      if (!this._nullable) throw itemNotFound(`${this._typeName}.load`);
-      ex.commit(() => {
-        this._null = true;
-      });
-      return;
-    }
+    const t = this._resolveForLoad(ex);
+    if (t === null) return;
     const itemPaths = this._itemPaths(paths);
     const items = this._enumerate(t, ex);
     for (const item of items) item._loadInto(ex, itemPaths);
