@@ -4,7 +4,7 @@
  */
 import { BASELINE, startPane } from './app';
 import { excelHost } from './host';
-import { OFFICE_READY_TIMEOUT_MS, showStartupFailure } from './startup';
+import { clearStartupFailure, OFFICE_READY_TIMEOUT_MS, showStartupFailure } from './startup';
 import './taskpane.css';
 
 if (typeof Office === 'undefined') {
@@ -13,6 +13,7 @@ if (typeof Office === 'undefined') {
   const notReady = setTimeout(() => showStartupFailure(document, 'notReady'), OFFICE_READY_TIMEOUT_MS);
   void Office.onReady((info) => {
     clearTimeout(notReady);
+    clearStartupFailure(document);
     if (info.host !== Office.HostType.Excel) {
       const status = document.getElementById('status');
       if (status) status.textContent = '年报助手只能在 Excel 中使用。';

@@ -46,8 +46,21 @@ export function showStartupFailure(doc: Document, failure: StartupFailure): void
     box.append(line);
   }
   const main = doc.querySelector('main');
-  for (const section of main ? Array.from(main.querySelectorAll('section')) : []) section.hidden = true;
+  for (const section of main ? Array.from(main.querySelectorAll('section')) : []) {
+    if (section.hidden) continue;
+    section.hidden = true;
+    section.dataset.startupHidden = '';
+  }
   const header = main?.querySelector('header');
   if (header) header.after(box);
   else doc.body.prepend(box);
+}
+
+/** Office became ready after all (a slow cold start): the message goes and the controls it hid come back. */
+export function clearStartupFailure(doc: Document): void {
+  for (const box of Array.from(doc.querySelectorAll('.startup-failure'))) box.remove();
+  for (const section of Array.from(doc.querySelectorAll<HTMLElement>('[data-startup-hidden]'))) {
+    section.hidden = false;
+    delete section.dataset.startupHidden;
+  }
 }

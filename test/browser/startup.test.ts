@@ -52,3 +52,24 @@ test('Office never becomes ready: after the wait the pane says so and what to do
   expect(await alert.innerText()).toContain('信息技术部门');
   await context.close();
 });
+
+test('Office ready after the wait (a slow cold start): the message goes and the pane starts', async () => {
+  const { context } = await offlineContext(suite.browser!, { width: 320, height: 700 });
+  // An office.js whose Office answers only when the test says so, and not from inside Excel.
+  await context.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript; charset=utf-8',
+      body: 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { window.becomeReady = function () { cb({ host: "Word" }); }; return new Promise(function () {}); } };',
+    }),
+  );
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(`${suite.server!.url}/taskpane.html`);
+  await page.clock.fastForward(OFFICE_READY_TIMEOUT_MS + 1000);
+  await page.getByRole('alert').waitFor();
+  await page.evaluate(() => (window as unknown as { becomeReady: () => void }).becomeReady());
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await page.getByText('年报助手只能在 Excel 中使用。').waitFor({ state: 'visible' });
+  await context.close();
+});
