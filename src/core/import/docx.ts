@@ -115,6 +115,13 @@ const enum Effect {
   Placeholder,
 }
 
+/** An element being read: saxes's tag object, what it is, and what it does to the text inside. */
+interface Frame {
+  tag: object;
+  element: El;
+  effect: Effect;
+}
+
 /** A table being read: its rows, and its text as lines should it turn out to be layout. */
 interface TableBuild {
   rows: (GridCell | undefined)[][];
@@ -147,14 +154,10 @@ export function readDocumentXml(xml: string): ReadResult {
   let names = elementNames(w, fallback);
   let rootSeen = false;
 
-  /**
-   * Open elements the handlers act on, outermost first: saxes's tag objects (it passes the same
-   * one when the element closes, so a close is matched without looking its name up), what each
-   * is, and what each does to the text inside it.
-   */
-  const open: object[] = [];
-  const stack: El[] = [];
-  const effects: Effect[] = [];
+  /** Open elements the handlers act on, outermost first. */
+  const open: Frame[] = [];
+  /** What the element `up` levels above the innermost open one (0) is. */
+  const enclosing = (up: number): El | undefined => open.at(-1 - up)?.element;
   /**
    * Inside an element whose content is not read at all: nothing in it is even looked up, and
    * only its own close (matched by its tag object) ends it.
@@ -176,7 +179,7 @@ export function readDocumentXml(xml: string): ReadResult {
     if (paragraph === undefined) return;
     const text = paragraph;
     paragraph = undefined;
-    const table = tables[tables.length - 1];
+    const table = tables.at(-1);
     // Most paragraphs are one line: split only at a break.
     for (const piece of text.includes('\n') ? text.split('\n') : [text]) {
       const line = tidy(piece);
@@ -197,7 +200,7 @@ export function readDocumentXml(xml: string): ReadResult {
     const cell = table.cell;
     if (!cell) return;
     table.cell = undefined;
-    const row = table.rows[table.rows.length - 1];
+    const row = table.rows.at(-1) as (GridCell | undefined)[];
     let span = Math.min(Math.max(cell.span, 1), DOCX_LIMITS.maxSpan);
     if (span > budget) span = 1;
     budget -= span;
@@ -210,7 +213,7 @@ export function readDocumentXml(xml: string): ReadResult {
   const endTable = (): void => {
     const table = tables.pop();
     if (!table) return;
-    const parent = tables[tables.length - 1];
+    const parent = tables.at(-1);
     let own: string[];
     if (table.nested) own = table.lines;
     else {
@@ -243,18 +246,17 @@ export function readDocumentXml(xml: string): ReadResult {
     }
     if (hidden) return;
     // Most elements are formatting (w:rFonts, w:sz, w:spacing…): one lookup and nothing to do,
-    // not even a place on the stack, which holds only the elements acted on.
+    // not even a frame: `open` holds only the elements acted on.
     const element = names.elements.get(name);
     if (element === undefined) return;
-    open.push(tag);
-    stack.push(element);
-    effects.push(Effect.None);
+    const frame: Frame = { tag, element, effect: Effect.None };
+    open.push(frame);
     if (element >= El.Del) {
-      effects[effects.length - 1] = Effect.Hide;
+      frame.effect = Effect.Hide;
       hidden = true;
       // A deleted row is marked in its properties: drop the whole row.
-      if (element === El.Del && stack[stack.length - 2] === El.TrPr) {
-        const table = tables[tables.length - 1];
+      if (element === El.Del && enclosing(1) === El.TrPr) {
+        const table = tables.at(-1);
         if (table) table.deletedRow = true;
       }
       return;
@@ -268,10 +270,10 @@ export function readDocumentXml(xml: string): ReadResult {
         runHidden = false;
         return;
       case El.Vanish:
-        if (stack[stack.length - 2] === El.RPr && stack[stack.length - 3] === El.R && isOn(attrs[names.val])) runHidden = true;
+        if (enclosing(1) === El.RPr && enclosing(2) === El.R && isOn(attrs[names.val])) runHidden = true;
         return;
       case El.Tab:
-        if (stack[stack.length - 2] === El.R && paragraph !== undefined) paragraph += ' ';
+        if (enclosing(1) === El.R && paragraph !== undefined) paragraph += ' ';
         return;
       case El.Br:
         if (paragraph !== undefined) paragraph += '\n';
@@ -285,7 +287,7 @@ export function readDocumentXml(xml: string): ReadResult {
           fields.push(true);
           inCode++;
         } else if (type === 'separate') {
-          if (fields[fields.length - 1]) inCode--;
+          if (fields.at(-1)) inCode--;
           if (fields.length > 0) fields[fields.length - 1] = false;
         } else if (type === 'end') {
           if (fields.pop()) inCode--;
@@ -299,8 +301,8 @@ export function readDocumentXml(xml: string): ReadResult {
         if (controls.length > 0 && isOn(attrs[names.val])) controls[controls.length - 1] = true;
         return;
       case El.SdtContent:
-        if (controls[controls.length - 1]) {
-          effects[effects.length - 1] = Effect.Placeholder;
+        if (controls.at(-1)) {
+          frame.effect = Effect.Placeholder;
           placeholders++;
         }
         return;
@@ -309,7 +311,7 @@ export function readDocumentXml(xml: string): ReadResult {
         tables.push({ rows: [], deletedRow: false, col: 0, nested: false, lines: [] });
         return;
       case El.Tr: {
-        const table = tables[tables.length - 1];
+        const table = tables.at(-1);
         if (!table) return;
         table.rows.push([]);
         table.col = 0;
@@ -317,23 +319,23 @@ export function readDocumentXml(xml: string): ReadResult {
         return;
       }
       case El.GridBefore: {
-        const table = tables[tables.length - 1];
+        const table = tables.at(-1);
         if (table && !table.cell) table.col += Math.min(count(attrs[names.val]), DOCX_LIMITS.maxSpan);
         return;
       }
       case El.Tc: {
-        const table = tables[tables.length - 1];
+        const table = tables.at(-1);
         if (table) startCell(table);
         return;
       }
       case El.GridSpan: {
-        const cell = tables[tables.length - 1]?.cell;
+        const cell = tables.at(-1)?.cell;
         if (cell) cell.span = count(attrs[names.val]);
         return;
       }
       case El.VMerge: {
         // `restart` (or none) opens a merge; a bare element continues the one before.
-        const cell = tables[tables.length - 1]?.cell;
+        const cell = tables.at(-1)?.cell;
         const value = attrs[names.val];
         if (cell && (value === undefined || value === 'continue')) cell.continues = true;
         return;
@@ -342,13 +344,12 @@ export function readDocumentXml(xml: string): ReadResult {
   });
   parser.on('text', (text) => {
     if (hidden || placeholders > 0 || inCode > 0 || runHidden || paragraph === undefined) return;
-    if (stack[stack.length - 1] === El.T) paragraph += text;
+    if (enclosing(0) === El.T) paragraph += text;
   });
   parser.on('closetag', (tag) => {
-    if (tag !== open[open.length - 1]) return;
-    open.pop();
-    const element = stack.pop();
-    const effect = effects.pop();
+    // saxes passes the tag object it opened with: a close is matched without its name.
+    if (tag !== open.at(-1)?.tag) return;
+    const { element, effect } = open.pop() as Frame;
     if (effect === Effect.Hide) {
       hidden = false;
       return;
@@ -363,12 +364,12 @@ export function readDocumentXml(xml: string): ReadResult {
         return;
       case El.Tc: {
         endParagraph();
-        const table = tables[tables.length - 1];
+        const table = tables.at(-1);
         if (table) endCell(table);
         return;
       }
       case El.Tr: {
-        const table = tables[tables.length - 1];
+        const table = tables.at(-1);
         if (table?.deletedRow) table.rows.pop();
         return;
       }
