@@ -61,7 +61,10 @@ export const DICTIONARY = new LabelDictionary(
 );
 
 /** What recognition needs of a cell's text. */
-type TextInfo = Pick<RowCell, 'empty' | 'valueLike' | 'hits'>;
+interface TextInfo extends Pick<RowCell, 'empty' | 'valueLike' | 'hits'> {
+  /** The labels the text is cut into when it is several written together (see `labelRun`). */
+  labelRun?: readonly string[];
+}
 
 const FIGURE: TextInfo = { empty: false, valueLike: true, hits: [] };
 const EMPTY: TextInfo = { empty: true, valueLike: false, hits: [] };
@@ -74,7 +77,9 @@ function classify(text: string): TextInfo {
   const parsed = parseCell(text, 'change');
   if (parsed.value !== null && !parsed.issues.some((i) => i.code === 'cell.blank')) return FIGURE;
   const label = normaliseLabel(text);
-  return { empty: label === '', valueLike: false, hits: label === '' ? [] : DICTIONARY.hitsOf(label) };
+  if (label === '') return EMPTY;
+  const hits = DICTIONARY.hitsOf(label);
+  return { empty: false, valueLike: false, hits, labelRun: hits.some((h) => h.score >= 0.9) ? undefined : labelRun(label) };
 }
 
 function textInfo(raw: RawValue): TextInfo {
@@ -103,10 +108,9 @@ const MAX_LEFT_OVER = 1 / 3;
 /**
  * A text cell that is several labels written together (a page scraped without its cell breaks:
  * `行政复议行政诉讼结果维持结果纠正…`), cut at the labels it is made of, longest first from the
- * left; undefined for any other text, sentences (`。`) included.
+ * left; undefined for any other text, sentences (`。`) included. Takes the normalised text.
  */
-function labelRun(text: string): string[] | undefined {
-  const label = normaliseLabel(text);
+function labelRun(label: string): string[] | undefined {
   if (label.length < 6 || label.includes('。')) return undefined;
   const parts: string[] = [];
   let leftOver = '';
@@ -152,7 +156,8 @@ export function indexRows(grids: readonly Grid[]): Rows {
       row.cells.forEach((cell, pos) => {
         if (cell.merged) return;
         const info = textInfo(cell.value);
-        const parts = positional || info.valueLike || info.empty || info.hits.some((h) => h.score >= 0.9) ? undefined : labelRun(rawToText(cell.value));
+        // A rectangular grid has its cell breaks: only a ragged one (a scraped page) runs labels together.
+        const parts = positional ? undefined : info.labelRun;
         if (parts) for (const part of parts) add(part, pos, textInfo(part));
         else add(cell.value, pos, info);
       });
