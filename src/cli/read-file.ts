@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodeUnlessBinary } from '../core/import/decode';
 import type { ReadResult } from '../core/import/grid';
-import { HtmlReadError, MAX_HTML_DEPTH, readHtml } from '../core/import/html';
+import { HtmlReadError, readHtml } from '../core/import/html';
 import { JsonReadError, readJson } from '../core/import/json';
 import { readText } from '../core/import/text';
 import { DOCUMENT_EXTENSIONS, readDocument } from './read-document';
-import { xlsxRefusal } from '../core/import/refusals';
+import { HTML_REFUSAL, MAX_REPORT_BYTES, tooLargeRefusal, xlsxRefusal } from '../core/import/refusals';
 import { readXlsx, XlsxReadError, type XlsxErrorKind } from '../core/import/xlsx';
 
 export type ReadErrorCode =
@@ -50,16 +50,9 @@ export class ReadError extends Error {
   }
 }
 
-/** Checked with fstat before reading; what a workbook may hold inside is the core's `XLSX_LIMITS`. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 const SUPPORTED = '.xlsx、.docx、.pdf、.html、.txt 或 .json（.doc、.wps、.xls、.et、.odt、.ods 经 LibreOffice 转换）';
 /** The extensions a reader takes (lower case): what a folder is searched for. */
 export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', '.html', '.htm', '.txt', '.json', ...DOCUMENT_EXTENSIONS];
-
-function mb(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
-}
 
 /** Reads a report file: .xlsx, .docx, .pdf, .html/.htm, .txt, .json, or a format LibreOffice converts. Throws `ReadError` with a message for people. */
 export async function readReportFile(file: string): Promise<ReadResult> {
@@ -85,7 +78,7 @@ export async function readReportFile(file: string): Promise<ReadResult> {
       throw new ReadError('unsupportedType', `不支持的文件类型${shown}：请使用 ${SUPPORTED}（${file}）`, file);
     }
     if (stat.size === 0) throw fail('empty', '文件为空');
-    if (stat.size > MAX_FILE_BYTES) throw fail('tooLarge', `文件超过 20 MB 的上限（${mb(stat.size)} MB）`);
+    if (stat.size > MAX_REPORT_BYTES) throw fail('tooLarge', tooLargeRefusal(stat.size));
     bytes = readUpTo(fd, stat.size, fail);
   } finally {
     fs.closeSync(fd);
@@ -110,7 +103,7 @@ export async function readReportFile(file: string): Promise<ReadResult> {
   try {
     return readHtml(text);
   } catch (e) {
-    if (e instanceof HtmlReadError) throw fail('tooDeep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取；请在浏览器中打开该网页，将年报正文和表格复制到文本文件（.txt）后再检查`);
+    if (e instanceof HtmlReadError) throw fail('tooDeep', HTML_REFUSAL);
     throw e;
   }
 }

@@ -9,15 +9,12 @@ import { DocxReadError, readDocx } from '../core/import/docx';
 import type { ReadResult } from '../core/import/grid';
 import { HtmlReadError, readHtml } from '../core/import/html';
 import { checkPdfBytes, PdfReadError, readPdf, type PdfJs, type PdfOptions } from '../core/import/pdf';
-import { DOCX_REFUSALS, PDF_REFUSALS, xlsxRefusal } from '../core/import/refusals';
+import { DOCX_REFUSALS, HTML_REFUSAL, MAX_REPORT_BYTES, PDF_REFUSALS, tooLargeRefusal, xlsxRefusal } from '../core/import/refusals';
 import { readText } from '../core/import/text';
 import { readXlsx, XlsxReadError } from '../core/import/xlsx';
 
 /** What 「检查文件」 offers to open. */
 export const PANE_FILE_TYPES = ['.xlsx', '.docx', '.pdf', '.html', '.htm', '.txt'];
-
-/** The CLI's limit: a report is far smaller. */
-const MAX_BYTES = 20 * 1024 * 1024;
 
 /** A file the pane cannot read: `message` says why and what to do, in Chinese. */
 export class FileRefusal extends Error {}
@@ -46,7 +43,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: 
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
   if (!PANE_FILE_TYPES.includes(ext)) throw new FileRefusal(`不支持的文件类型${ext ? ` ${ext}` : '（没有扩展名）'}：请选择 .xlsx、.docx、.pdf、.html 或 .txt 文件；.doc、.wps、.xls 请先另存为 .docx 或 .xlsx`);
   if (bytes.length === 0) throw new FileRefusal('文件为空');
-  if (bytes.length > MAX_BYTES) throw new FileRefusal('文件超过 20 MB 的上限');
+  if (bytes.length > MAX_REPORT_BYTES) throw new FileRefusal(tooLargeRefusal(bytes.length));
   try {
     switch (ext) {
       case '.xlsx':
@@ -64,7 +61,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array, loadPdf: 
     if (e instanceof DocxReadError) throw new FileRefusal(DOCX_REFUSALS[e.kind]);
     if (e instanceof PdfReadError) throw new FileRefusal(PDF_REFUSALS[e.kind]);
     if (e instanceof XlsxReadError) throw new FileRefusal(xlsxRefusal(e));
-    if (e instanceof HtmlReadError) throw new FileRefusal('网页的标签嵌套过深，不像是正常的网页，无法读取');
+    if (e instanceof HtmlReadError) throw new FileRefusal(HTML_REFUSAL);
     throw e;
   }
 }

@@ -1,12 +1,24 @@
 /**
- * Why a workbook, Word or PDF file cannot be read, and what to do instead: one Chinese line each, shared by
- * the command line and the task pane (each adds the file's name its own way).
+ * Why a report file cannot be read (too large, a workbook, Word, PDF or web page the readers refuse),
+ * and what to do instead: one Chinese line each, shared by the command line and the task pane
+ * (each adds the file's name its own way).
  */
 import { DOCX_LIMITS, type DocxErrorKind } from './docx';
+import { MAX_HTML_DEPTH } from './html';
 import { PDF_LIMITS, type PdfErrorKind } from './pdf';
 import type { XlsxReadError } from './xlsx';
 
 const MB = 1024 * 1024;
+
+/** The largest report file either reads: a report, pictures and all, is far smaller. */
+export const MAX_REPORT_BYTES = 20 * MB;
+
+export function tooLargeRefusal(bytes: number): string {
+  return `文件超过 ${MAX_REPORT_BYTES / MB} MB 的上限（${(bytes / MB).toFixed(1)} MB）`;
+}
+
+/** A page nested deeper than the HTML reader follows (`HtmlReadError`). */
+export const HTML_REFUSAL = `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不像是正常的网页，无法读取；请在浏览器中打开该网页，将年报正文和表格复制到文本文件（.txt）后再检查`;
 
 export const DOCX_REFUSALS: Record<DocxErrorKind, string> = {
   encrypted: '文档受密码保护，无法读取，请先取消密码',
