@@ -3,7 +3,7 @@
  * sync per pass), re-check on the user's edits (bursts coalesced, at most one pass queued behind
  * a running one), clear marks, select a finding's cells. The view only renders `PaneState`.
  */
-import { checkReport } from '../core/check';
+import { checkReport, foundNoTables } from '../core/check';
 import type { Finding } from '../core/engine/findings';
 import { formatForYear, getFormat } from '../core/formats/registry';
 import type { FormatDef } from '../core/formats/types';
@@ -246,7 +246,7 @@ export class PaneController {
       return { format: result.format ?? (getFormat('2021') as FormatDef), year: result.year, raw: result.format ? result.raw : {} };
     }
     const report = checkReport(await source.read());
-    const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+    const found = !foundNoTables(report);
     return { format: report.format, year: report.year, raw: found ? report.raw : {} };
   }
 
@@ -503,7 +503,7 @@ export class PaneController {
     this.update({ busy: true, error: undefined, notice: undefined });
     try {
       const report = checkReport(await read());
-      const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+      const found = !foundNoTables(report);
       this.update({ busy: false, fileName: name, sheetName: undefined, worksheetId: undefined, progress: undefined, format: found ? report.format : undefined, year: report.year, template: false, findings: found ? report.findings : [], addresses: {}, checked: true });
     } catch (error) {
       this.update({ busy: false, error: `无法检查文件「${name}」：${error instanceof Error ? error.message : String(error)}` });
@@ -579,7 +579,7 @@ export function analyse(read: SheetRead, narrative?: readonly string[], remember
   }
   const input = { grids: read.grid ? [read.grid] : [] };
   let report = checkReport(input, { narrative });
-  const found = report.tables.t2 || report.tables.t3 || report.tables.t4;
+  const found = !foundNoTables(report);
   // A pasted report: its year is known only once read; the cross-year rules run when it is the next year's.
   const lastYear = found ? lastYearFor(report.year, true) : undefined;
   if (lastYear) report = checkReport(input, { narrative, lastYear: lastYearInput(lastYear) });

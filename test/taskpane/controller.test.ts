@@ -186,6 +186,22 @@ test('a report pasted into an ordinary sheet is recognised and checked without t
   expect(fake.snapshot('Sheet1')).toEqual(before);
 });
 
+test('「检查文件」 of a page with two copies of the tables says they are ambiguous, as the CLI does, not that none were found', async () => {
+  await controller.start();
+  const { reportHtml } = await import('../../src/core/export/html');
+  const { readHtml } = await import('../../src/core/import/html');
+  const { loadCellsFixture, rawCells } = await import('../helpers/fixtures');
+  const page = reportHtml(getFormat('2021')!, rawCells(loadCellsFixture('huaian-2024')), 'A');
+  const twice = page.replace('</body>', page.slice(page.indexOf('<h2>'), page.indexOf('</body>')) + '</body>');
+  await controller.checkFile('twice.html', async () => readHtml(twice));
+  expect(controller.state.fileName).toBe('twice.html');
+  expect(controller.state.format?.id).toBe('2021');
+  expect(controller.state.findings.map((f) => f.code)).toContain('import.ambiguous');
+  await controller.checkFile('empty.html', async () => readHtml('<p>通知</p>'));
+  expect(controller.state.format).toBeUndefined();
+  expect(controller.state.findings).toEqual([]);
+});
+
 test('a block pasted over merged label cells: no crash, the figures still read by name', async () => {
   const sheet = await filledTemplate();
   fake.user.setValues(sheet, 'A23:C25', [['x', 'y', 'z'], ['1', '2', '3'], ['', '', '']]);
