@@ -11,8 +11,8 @@
  * - Worksheet custom properties are not copied with a sheet (office-js #5486, by design): a copy
  *   of last year's template, which staff make every January, lost them. A template sheet is
  *   recognised by its names (copied with it): the format from SHEET_NAMES.format or from which
- *   cells are named, the year from the title the user sees. `propertiesMissing` asks the pane to
- *   write them back.
+ *   cells are named, the year from the title the user sees, the totals setting from
+ *   SHEET_NAMES.totals. `propertiesMissing` asks the pane to write them back.
  */
 import { cellsOf, formats } from '../core/formats/registry';
 import type { Grid, RawValue } from '../core/import/grid';
@@ -126,7 +126,7 @@ function recogniseTemplate(
   const title = parseA1(named.get(SHEET_NAMES.tables) ?? 'A1');
   const titleYear = title ? /((?:19|20)\d\d)\s*年/.exec(String(at(title.row, title.col) ?? ''))?.[1] : undefined;
   const year = Number(titleYear ?? property('nianbao.year') ?? constant(SHEET_NAMES.year));
-  const totals = property('nianbao.totals');
+  const totals = property('nianbao.totals') ?? constant(SHEET_NAMES.totals);
   return { format, year, ...(totals ? { totals } : {}), ...(property('nianbao.format') ? {} : { propertiesMissing: true }) };
 }
 

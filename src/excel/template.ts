@@ -5,7 +5,7 @@
  * rather than abandon a batch Excel still holds (office-js #806).
  */
 import { getFormat } from '../core/formats/registry';
-import { nameOf, planTemplate, SHEET_NAMES, type TemplatePlan } from '../core/template/plan';
+import { nameOf, planTemplate, SHEET_NAMES, templateProperties, type TemplatePlan } from '../core/template/plan';
 
 export const COLORS = {
   input: '#FFFFF0',
@@ -76,11 +76,9 @@ export async function findInserted(context: Excel.RequestContext, attempt: Parti
  * Writes back the custom properties that mark a sheet as ours, on a copy of a template sheet
  * (a sheet copy drops them, office-js #5486). One sync; fires no change event.
  */
-export async function restoreTemplateProperties(context: Excel.RequestContext, worksheetId: string, template: { format: string; year: number }): Promise<void> {
+export async function restoreTemplateProperties(context: Excel.RequestContext, worksheetId: string, template: { format: string; year: number; totals?: string }): Promise<void> {
   const properties = context.workbook.worksheets.getItem(worksheetId).customProperties;
-  properties.add('nianbao.format', template.format);
-  properties.add('nianbao.year', String(template.year));
-  properties.add('nianbao.template', '1');
+  for (const [key, value] of Object.entries(templateProperties(template))) properties.add(key, value);
   await context.sync();
 }
 
@@ -129,6 +127,7 @@ function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
   sheet.names.add(SHEET_NAMES.checks, sheet.getRange(plan.checkArea));
   sheet.names.add(SHEET_NAMES.format, `="${plan.format.id}"`);
   sheet.names.add(SHEET_NAMES.year, `=${plan.properties['nianbao.year']}`);
+  sheet.names.add(SHEET_NAMES.totals, `="${plan.properties['nianbao.totals']}"`);
   for (const v of plan.validations) {
     const rule: Excel.DataValidationRule =
       v.kind === 'count'

@@ -146,6 +146,8 @@ export class PaneController {
   private stopped = false;
   /** A write Excel has not finished: the pane starts no other meanwhile. */
   private writing = false;
+  /** A copy's template marks are being written back (in the background, while no other write runs). */
+  private restoring = false;
   /** How the checked template's totals are made (formulas are never prefilled). */
   private totals: 'formula' | 'value' = 'formula';
   /** Whether `state.lastYear` is what the workbook holds (read after the pass that found it). */
@@ -528,18 +530,21 @@ export class PaneController {
     this.watcher?.watch(this.filter);
     // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
     const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
-    if (read.template?.propertiesMissing) void this.restoreTemplateProperties(read.worksheetId, read.template);
+    if (read.template?.propertiesMissing && !this.writing && !this.restoring) void this.restoreTemplateProperties(read.worksheetId, read.template);
     this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, lastYearUsed: result.lastYearUsed, passes: this.state.passes + 1, checked: true });
   }
 
   /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */
-  private async restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void> {
+  private async restoreTemplateProperties(worksheetId: string, template: { format: string; year: number; totals?: string }): Promise<void> {
+    this.restoring = true;
     try {
       await this.host.restoreTemplateProperties(worksheetId, template);
       this.update({ notice: '此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。' });
     } catch (error) {
       // The check above worked from the names; the next pass tries again.
       this.update({ notice: `此工作表是年报助手模板的副本，已按其中的名称识别；补写模板标记未成功（${describeExcelError(error)}），下次检查时将重试。` });
+    } finally {
+      this.restoring = false;
     }
   }
 

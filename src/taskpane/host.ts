@@ -19,7 +19,7 @@ export interface Host {
   readActiveSheet(): Promise<SheetRead>;
   clearMarks(onWaiting?: OnWaiting): Promise<ClearResult>;
   /** Marks a copy of a template sheet as ours again (its custom properties were not copied). */
-  restoreTemplateProperties(worksheetId: string, template: { format: string; year: number }): Promise<void>;
+  restoreTemplateProperties(worksheetId: string, template: { format: string; year: number; totals?: string }): Promise<void>;
   /** Activates the checked sheet (by id) and selects the first address there. */
   selectCells(worksheetId: string, addresses: readonly string[]): Promise<void>;
   watchChanges(onChange: () => void): Promise<Watcher>;

@@ -47,8 +47,9 @@ describe.each(['2019', '2021'])('format %s template', (formatId) => {
       [SHEET_NAMES.checks, `='${sheetName}'!${absolute(plan.checkArea)}`],
       [SHEET_NAMES.format, `="${formatId}"`],
       [SHEET_NAMES.year, `=${year}`],
+      [SHEET_NAMES.totals, '="formula"'],
     ]);
-    expect(snap.customProperties).toMatchObject({ 'nianbao.format': formatId, 'nianbao.year': String(year) });
+    expect(snap.customProperties).toEqual({ 'nianbao.format': formatId, 'nianbao.year': String(year), 'nianbao.template': '1', 'nianbao.totals': 'formula' });
     expect(snap.conditionalFormats.length).toBeGreaterThanOrEqual(plan.checks.length);
     expect(snap.conditionalFormats.every((cf) => (cf.rule?.formula ?? '').includes(MARKER))).toBe(true);
     expect(snap.printArea).toBe(plan.printArea);
@@ -198,7 +199,8 @@ describe('real Excel: what a sheet copy keeps, and big sheets', () => {
     await fake.flushEvents();
     expect(fake.snapshot(copy).customProperties).toEqual({});
     const result = await read();
-    expect(result.template).toEqual({ format: '2021', year: 2024, propertiesMissing: true });
+    // The typed-totals setting comes along by its name as well.
+    expect(result.template).toEqual({ format: '2021', year: 2024, totals: 'value', propertiesMissing: true });
     expect(result.cells?.['t3.received.natural']).toBe(12);
     expect(Object.keys(result.cells ?? {})).toHaveLength(cellsOf(getFormat('2021')!).size);
   });

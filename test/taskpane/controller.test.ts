@@ -327,7 +327,8 @@ describe('real Excel: copied template sheets and big sheets', () => {
     await settle();
     expect(controller.state).toMatchObject({ sheetName: copy, template: true, year: 2024, findings: [] });
     expect(controller.state.notice).toBe('此工作表是年报助手模板的副本，已按其中的名称识别，并补写了模板标记。');
-    expect(fake.snapshot(copy).customProperties).toEqual({ 'nianbao.format': '2021', 'nianbao.year': '2024', 'nianbao.template': '1' });
+    // All of them, the totals setting (typed, in this template) included: it is carried by a name too.
+    expect(fake.snapshot(copy).customProperties).toEqual({ 'nianbao.format': '2021', 'nianbao.year': '2024', 'nianbao.template': '1', 'nianbao.totals': 'value' });
   });
 
   test('a big ordinary sheet: checked up to the read limit, and the pane says so; a refused response is explained in Chinese', async () => {

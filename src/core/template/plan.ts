@@ -84,7 +84,7 @@ export interface TemplatePlan {
   /**
    * Worksheet custom properties that mark the sheet as ours. Plain text: they neither move with
    * inserted rows nor survive a sheet copy (office-js #5486), so no address is kept in them; the
-   * sheet-scoped names of SHEET_NAMES hold the ranges and are the fallback for format and year.
+   * sheet-scoped names of SHEET_NAMES hold the ranges and are the fallback for format, year and totals.
    */
   properties: Record<string, string>;
 }
@@ -107,7 +107,7 @@ export const nameOf = (id: string): string => `${NAME_PREFIX}${id}`;
  * check cells (names move with their cells when rows or columns are inserted), and the format
  * and year as constants (names are copied with the sheet; custom properties are not).
  */
-export const SHEET_NAMES = { tables: 'nianbao_tables', checks: 'nianbao_checks', format: 'nianbao_format', year: 'nianbao_year' } as const;
+export const SHEET_NAMES = { tables: 'nianbao_tables', checks: 'nianbao_checks', format: 'nianbao_format', year: 'nianbao_year', totals: 'nianbao_totals' } as const;
 
 const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', change: '+0;-0;0', amountWan: 'General', amount: 'General' };
 const TABLE_WIDTH = 15;
@@ -222,8 +222,13 @@ export function planTemplate(format: FormatDef, options: TemplateOptions): Templ
     tableAreas,
     checkArea: a1Range(1, CHECK_COL, checkRow - 1, 2),
     size: { rows: Math.max(tablesEnd, checkRow), cols: CHECK_COL + 2 },
-    properties: { 'nianbao.format': format.id, 'nianbao.year': String(options.year), 'nianbao.template': '1', 'nianbao.totals': options.totals ?? 'formula' },
+    properties: templateProperties({ format: format.id, year: options.year, totals: options.totals }),
   };
+}
+
+/** The custom properties of a template sheet: written when it is inserted, and again on a copy (which loses them). */
+export function templateProperties(template: { format: string; year: number; totals?: string }): Record<string, string> {
+  return { 'nianbao.format': template.format, 'nianbao.year': String(template.year), 'nianbao.template': '1', 'nianbao.totals': template.totals ?? 'formula' };
 }
 
 /** Rows whose label text needs more than one line in its cell (or merged area), with the height it needs. */
