@@ -26,7 +26,8 @@ export async function writeNarrativeSheet(context: Excel.RequestContext, title: 
   column.format.wrapText = true;
   column.format.columnWidth = 520;
   for (const r of headingRows) sheet.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
-  sheet.activate();
+  // Not activated: the user stays on the tables the pane checked (a switch would make the pane
+  // check 报告正文, which holds none, and 导出 would find no tables); the pane names the sheet.
   await context.sync();
   return name;
 }

@@ -389,7 +389,7 @@ export class PaneController {
     const narrative = this.state.narrative;
     if (!narrative) return this.showError('请先生成文字。');
     const sheet = await this.write('写入文字失败', (onWaiting) => this.host.writeNarrative(title, sectionParagraphs(narrative.sections), onWaiting));
-    if (sheet) this.update({ busy: false, notice: `已将文字写入新工作表「${sheet.value}」。` });
+    if (sheet) this.update({ busy: false, notice: `已将文字写入新工作表「${sheet.value}」，可点击工作表标签查看。` });
   }
 
   /** Builds an export of the last checked report, or says why it is refused. */

@@ -181,11 +181,12 @@ test('生成文字 and 导出 in the real pane: text from the tables, inserted i
   await text.waitFor();
   expect(await text.inputValue()).toContain('2024年，示例县人民政府未收到政府信息公开申请。');
   await page.getByRole('button', { name: '插入到“报告正文”工作表' }).click();
-  await page.getByText('已将文字写入新工作表「报告正文」。').waitFor();
+  await page.getByText('已将文字写入新工作表「报告正文」，可点击工作表标签查看。').waitFor();
   expect(await page.evaluate(() => window.__nianbaoFake!.workbook.sheet('报告正文').getValue('A3'))).toBe('一、总体情况（一）主动公开');
 
+  // The user is still on the tables (the new sheet was not switched to).
+  expect(await page.evaluate(() => window.__nianbaoFake!.workbookSnapshot().activeSheet)).toBe('2024年度报表');
   // An error in the tables: export refused until a reason is written.
-  await page.evaluate(() => window.__nianbaoFake!.user.activate('2024年度报表'));
   await userTypes(page, await addressOf(page, 't4.review.upheld'), 3);
   await page.locator('.count-error', { hasText: '错误 1 处' }).waitFor();
   await page.selectOption('#export-to', 'html');

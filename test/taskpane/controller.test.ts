@@ -211,8 +211,8 @@ test('a block pasted over merged label cells: no crash, the figures still read b
 });
 
 describe('生成文字 and 导出', () => {
-  test('text is generated from the checked tables and written into a new 报告正文 sheet', async () => {
-    await filledTemplate();
+  test('text is generated from the checked tables and written into a new 报告正文 sheet, the user left on the tables', async () => {
+    const sheet = await filledTemplate();
     controller.narrate({ body: '示例县人民政府', year: 2024, zero: 'omit', draft: false });
     expect(controller.state.error).toBeUndefined();
     expect(controller.state.narrative?.draft).toBe(false);
@@ -224,6 +224,12 @@ describe('生成文字 and 导出', () => {
     const values = fake.workbook.sheet('报告正文').getValues('A1:A4');
     expect(values[0][0]).toBe('示例县人民政府2024年政府信息公开工作年度报告');
     expect(values[2][0]).toBe('一、总体情况（一）主动公开');
+    // The new sheet is named in the notice, not switched to: the pane keeps the checked tables,
+    // so 导出 right after still has them (a switch would have checked 报告正文 instead).
+    await settle();
+    expect(fake.workbookSnapshot().activeSheet).toBe(sheet);
+    expect(controller.state).toMatchObject({ sheetName: sheet, format: { id: '2021' } });
+    expect(await controller.exportAs({ to: 'json', year: 2024, body: '', reason: '' })).toBeDefined();
   });
 
   test('tables with errors: text refused unless a draft is asked for; export refused unless a reason is given', async () => {
