@@ -166,21 +166,23 @@ export class PaneController {
 
   /**
    * Last year's report the workbook remembers, read once (another sync) when a pass finds it
-   * stored; a failure only leaves the cross-year rules off until the next pass.
+   * stored. A failure leaves the cross-year rules off until the next pass, which tries again:
+   * what went wrong is returned for the pass to show.
    */
-  private async loadRemembered(stored: boolean): Promise<void> {
+  private async loadRemembered(stored: boolean): Promise<string | undefined> {
     if (!stored) {
       this.rememberedRead = false;
       if (this.state.lastYear) this.update({ lastYear: undefined });
-      return;
+      return undefined;
     }
-    if (this.rememberedRead) return;
+    if (this.rememberedRead) return undefined;
     try {
       const lastYear = await this.host.readRemembered();
       this.rememberedRead = true;
       this.update({ lastYear });
+      return undefined;
     } catch (error) {
-      this.update({ error: `读取工作簿记住的上年报告失败：${describeExcelError(error)}` });
+      return `读取工作簿记住的上年报告失败（${describeExcelError(error)}），本次未核对跨年度规则，下次检查时将重试。`;
     }
   }
 
@@ -521,7 +523,7 @@ export class PaneController {
       this.update({ busy: false, error: `读取工作表失败：${describeExcelError(error)}` });
       return;
     }
-    await this.loadRemembered(Boolean(read.lastYearStored));
+    const rememberedProblem = await this.loadRemembered(Boolean(read.lastYearStored));
     const result = analyse(read, this.narrativeLines, this.state.lastYear);
     this.totals = read.template?.totals === 'value' ? 'value' : 'formula';
     this.raw = result.raw;
@@ -531,7 +533,7 @@ export class PaneController {
     // Too big to read whole (Excel on the web's 5 MB per response): say what was checked.
     const cut = read.truncated && !read.template ? { notice: `工作表「${read.sheetName}」共 ${read.truncated.rows} 行、${read.truncated.columns} 列，超出一次读取的范围，只检查了前 ${READ_LIMIT.rows} 行、前 ${READ_LIMIT.columns} 列。年报表格请放在这一范围内，或复制到新的工作表。` } : {};
     if (read.template?.propertiesMissing && !this.writing && !this.restoring) void this.restoreTemplateProperties(read.worksheetId, read.template);
-    this.update({ ...cut, busy: false, error: undefined, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, lastYearUsed: result.lastYearUsed, passes: this.state.passes + 1, checked: true });
+    this.update({ ...cut, busy: false, error: rememberedProblem, sheetName: read.sheetName, fileName: undefined, worksheetId: read.worksheetId, format: result.format, year: result.year, template: Boolean(read.template), findings: result.findings, addresses: result.addresses, progress: result.progress, lastYearUsed: result.lastYearUsed, passes: this.state.passes + 1, checked: true });
   }
 
   /** A copy of a template sheet: write its marks back, so Excel and later versions know it too. */

@@ -120,6 +120,25 @@ test('remembered figures survive a fresh pane; an edit that breaks t3.carryOver 
   expect(fresh.state.findings.some((f) => f.code === 't3.carryOver')).toBe(false);
 });
 
+test('remembered figures that cannot be read this time: the pass says so and checks the rest; the next pass reads them', async () => {
+  const source = await lastYearSheet();
+  await controller.startFromLastYear({ kind: 'sheet', name: source }, { totals: 'value' });
+  await controller.stop();
+
+  const host = createExcelHost({ timeoutMs: 1500, coalesceMs: COALESCE });
+  let failures = 1;
+  const flaky = { ...host, readRemembered: () => (failures-- > 0 ? Promise.reject(new Error('GeneralException')) : host.readRemembered()) };
+  const fresh = new PaneController(flaky, { render: (_: PaneState) => undefined }, { listenRetryMs: 50 });
+  controllers.push(fresh);
+  await fresh.start();
+  expect(fresh.state.error).toMatch(/^读取工作簿记住的上年报告失败（.*），本次未核对跨年度规则，下次检查时将重试。$/);
+  expect(fresh.state).toMatchObject({ template: true, lastYearUsed: false });
+  expect(fresh.state.lastYear).toBeUndefined();
+  await fresh.check();
+  expect(fresh.state.error).toBeUndefined();
+  expect(fresh.state).toMatchObject({ lastYearUsed: true, lastYear: { source, year: 2024 } });
+});
+
 test('from a file, 2020 (format 2019) → 2021: t3 carries over, 表二 is said to be incomparable', async () => {
   await controller.start();
   const cells = { ...rawCells(loadCellsFixture('wutuan-2019')), 't3.carriedOver.natural': 5, 't3.carriedOver.total': 5 };
