@@ -17,8 +17,8 @@ export function linesIn(text: string, width: number): number {
 }
 
 /** Points per line of 11-point text, and the padding of a cell. */
-export const LINE_PT = 14.5;
-export const CELL_PAD_PT = 4;
+const LINE_PT = 14.5;
+const CELL_PAD_PT = 4;
 
 /** The row height (points) that shows `lines` lines of 11-point text. */
 export function rowHeightFor(lines: number): number {

@@ -67,7 +67,8 @@ export async function planWorkbook(plan: TemplatePlan, values: Readonly<Record<s
  */
 function scopeNamesToSheet(names: ExcelJS.DefinedNames, localSheetId: number): void {
   const model = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), 'model');
-  if (!model?.get) return;
+  // Without it the names would silently be written workbook-wide again: fail where a test sees it.
+  if (!model?.get) throw new Error('ExcelJS DefinedNames has no model getter: the NB_ names cannot be scoped to the sheet (check the pinned exceljs version)');
   const get = model.get;
   Object.defineProperty(names, 'model', {
     configurable: true,
