@@ -22,6 +22,8 @@ const TEXT = {
     more: (n: number, code: string) => `……另有 ${n} 条 ${code} 同类提示（加 --all 查看全部）`,
     unreadable: '无法检查',
     lastYear: '上年报告',
+    colon: '：',
+    semicolon: '；',
     candidates: (files: readonly string[], count: number) => `未作跨年度核对：同一单位上一年度有 ${count} 份报告（${files.join('、')}${count > files.length ? '等' : ''}），无法确定以哪一份为准`,
   },
   en: {
@@ -41,6 +43,8 @@ const TEXT = {
     more: (n: number, code: string) => `... ${n} more ${code} findings (use --all to list them)`,
     unreadable: 'cannot be checked',
     lastYear: "Last year's report",
+    colon: ': ',
+    semicolon: '; ',
     candidates: (files: readonly string[], count: number) => `not compared: the same body has ${count} reports for the year before (${files.join(', ')}${count > files.length ? ', …' : ''}), and none can be chosen`,
   },
 } as const;
@@ -54,17 +58,23 @@ const COLLAPSE_AFTER = 5;
 export type LastYearNote = { file: string } | { candidates: string[]; count: number };
 
 /** Last year's report: its path, or why none was compared. */
-export function describeLastYear(note: LastYearNote, lang: Locale): string {
+function describeLastYear(note: LastYearNote, lang: Locale): string {
   return 'file' in note ? note.file : TEXT[lang].candidates(note.candidates, note.count);
+}
+
+/** The warning printed when a file could not be paired with last year's report. */
+export function pairingWarning(file: string, note: LastYearNote, lang: Locale): string {
+  const t = TEXT[lang];
+  return `${t.warning}${t.colon}${file}${t.colon}${describeLastYear(note, lang)}`;
 }
 
 export function renderReport(file: string, report: CheckedReport, lang: Locale, all: boolean, lastYear?: LastYearNote): string {
   const t = TEXT[lang];
   const names = namer(report.format);
   const lines: string[] = [`== ${file} ==`];
-  lines.push(`${t.format}：${report.format.id}（${report.format.issuedBy}）${report.formatDetected ? '' : t.assumed}  ${t.year}：${report.year ?? t.unknownYear}`);
-  lines.push(`${t.tables}：${(['t2', 't3', 't4'] as TableId[]).map((id) => `${names.table(id)} ${report.tables[id] ? t.found : t.missing}`).join('；')}`);
-  if (lastYear) lines.push(`${t.lastYear}：${describeLastYear(lastYear, lang)}`);
+  lines.push(`${t.format}${t.colon}${report.format.id}（${report.format.issuedBy}）${report.formatDetected ? '' : t.assumed}  ${t.year}${t.colon}${report.year ?? t.unknownYear}`);
+  lines.push(`${t.tables}${t.colon}${(['t2', 't3', 't4'] as TableId[]).map((id) => `${names.table(id)} ${report.tables[id] ? t.found : t.missing}`).join(t.semicolon)}`);
+  if (lastYear) lines.push(`${t.lastYear}${t.colon}${describeLastYear(lastYear, lang)}`);
   if (report.findings.length === 0) {
     lines.push(`  ${t.clean}`);
     return lines.join('\n');
@@ -90,7 +100,7 @@ export function renderReport(file: string, report: CheckedReport, lang: Locale, 
 }
 
 export function renderUnreadable(file: string, message: string, lang: Locale): string {
-  return `== ${file} ==\n  [${TEXT[lang].error}] ${TEXT[lang].unreadable}：${message}`;
+  return `== ${file} ==\n  [${TEXT[lang].error}] ${TEXT[lang].unreadable}${TEXT[lang].colon}${message}`;
 }
 
 export interface RunCounts {

@@ -18,7 +18,7 @@ import { listInputs, type Input } from '../batch/walk';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, type Io } from '../io';
 import { isUnreadable, readLastYear } from '../load';
 import { REPORT_EXTENSIONS } from '../read-file';
-import { describeLastYear, renderSummary, type LastYearNote, type RunCounts } from '../render';
+import { pairingWarning, renderSummary, type LastYearNote, type RunCounts } from '../render';
 
 /**
  * The compiled worker script. Under ts-jest this module is the TypeScript source, which a worker
@@ -148,7 +148,7 @@ async function* checkPaired(inputs: Input[], context: Context): AsyncGenerator<F
       if (pairing.lastYear !== undefined) return { file: inputs[pairing.lastYear].file };
       if (!pairing.candidates) return undefined;
       const note = { candidates: pairing.candidates.slice(0, 2).map((i) => inputs[i].file), count: pairing.candidates.length };
-      io.stderr(`nianbao: ${args.lang === 'en' ? 'warning' : '警告'}：${inputs[k].file}：${describeLastYear(note, args.lang)}\n`);
+      io.stderr(`nianbao: ${pairingWarning(inputs[k].file, note, args.lang)}\n`);
       return note;
     });
     const progress = startProgress('跨年度核对', notes.filter(Boolean).length, progressOptions(args, io));
