@@ -29,7 +29,7 @@ export async function readRemembered(context: Excel.RequestContext): Promise<Rem
 export interface Prefilled {
   /** Cell ids written. */
   filled: string[];
-  /** Cell ids that already held something: left as the user had them. */
+  /** Cell ids that already held something (a figure, text or a formula): left as the user had them. */
   kept: string[];
 }
 
@@ -48,7 +48,8 @@ export async function prefillAndRemember(
   const ids = Object.keys(values).filter((id) => addresses[id] !== undefined);
   const ranges = ids.map((id) => {
     const range = sheet.getRange(addresses[id]);
-    range.load('values');
+    // Formulas, not values: a formula of the user's that shows "" is not a blank cell.
+    range.load('formulas');
     return range;
   });
   const store = context.workbook.worksheets.getItemOrNullObject(LAST_YEAR_SHEET);
@@ -56,7 +57,7 @@ export async function prefillAndRemember(
 
   const result: Prefilled = { filled: [], kept: [] };
   ids.forEach((id, k) => {
-    const current = ranges[k].values[0]?.[0];
+    const current: unknown = ranges[k].formulas[0]?.[0];
     if (current === '' || current === null || current === undefined) {
       ranges[k].values = [[values[id]]];
       result.filled.push(id);

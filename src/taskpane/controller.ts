@@ -630,7 +630,7 @@ function carryLines(carry: CarryOver, kept: readonly string[], format: FormatDef
     const cells = carry.carried.filter((c) => c.code === code && !keptSet.has(c.cell)).map((c) => c.cell);
     if (cells.length > 0) lines.push(`已结转：${sharedName(cells, format)}，${cells.length} 个单元格，${t.how[code] ?? code}。`);
   }
-  if (kept.length > 0) lines.push(`未改动：${kept.map((id) => `「${names.cell(id)}」`).join('、')}已有数字，保留原值，请自行核对。`);
+  if (kept.length > 0) lines.push(`未改动：${kept.map((id) => `「${names.cell(id)}」`).join('、')}已有内容，保留原值，请自行核对。`);
   for (const n of carry.notCarried) lines.push(`未结转：「${names.cell(n.cell)}」，${t.reason[n.reason]}，请据实填写。`);
   if (carry.incomparableTables.length > 0) lines.push(`不可比：上年报告为${lastFormat.name}，其中${carry.incomparableTables.map((table) => `「${namer(lastFormat).table(table)}」`).join('、')}与${format.name}不可比，未结转，也不作跨年度核对。`);
   if (carry.carried.length === 0 && carry.notCarried.length === 0 && carry.incomparableTables.length === 0) lines.push('上年报告中没有可结转的数字。');

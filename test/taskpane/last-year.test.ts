@@ -87,13 +87,18 @@ test('prefill never overwrites what the user typed; the cross-year rule then nam
   await controller.insertTemplate({ format: '2021', year: 2025, totals: 'value' });
   const sheet = controller.state.sheetName!;
   fake.user.setValues(sheet, at('t3.carriedIn.natural'), [[99]]);
+  // A formula of the user's that shows nothing (yet) is theirs too, not a blank cell.
+  const formula = '=IF(Sheet1!A1="","",Sheet1!A1)';
+  fake.user.setValues(sheet, at('t3.carriedIn.legal'), [[formula]]);
+  fake.workbook.sheet(sheet).setFormulaResults(at('t3.carriedIn.legal'), [['']]);
   await settle();
   await controller.startFromLastYear({ kind: 'sheet', name: source });
   expect(controller.state.sheetName).toBe(sheet);
   expect(fake.workbook.sheet(sheet).getValue(at('t3.carriedIn.natural'))).toBe(99);
+  expect(fake.workbook.sheet(sheet).getFormulas(at('t3.carriedIn.legal'))).toEqual([[formula]]);
   expect(fake.workbook.sheet(sheet).getValue(at('t3.carriedIn.commercial'))).toBe(huaian.cells['t3.carriedOver.commercial']);
-  expect(controller.state.notice).toContain('结转 6 个单元格');
-  expect(controller.state.carrySummary).toContain('未改动：「二、上年结转政府信息公开申请数量 / 自然人」已有数字，保留原值，请自行核对。');
+  expect(controller.state.notice).toContain('结转 5 个单元格');
+  expect(controller.state.carrySummary).toContain('未改动：「二、上年结转政府信息公开申请数量 / 自然人」、「二、上年结转政府信息公开申请数量 / 法律服务机构」已有内容，保留原值，请自行核对。');
   expect(controller.state.findings.filter((f) => f.code === 't3.carryOver').map((f) => [f.cells, f.params?.lastYearCells])).toEqual([[['t3.carriedIn.natural'], ['t3.carriedOver.natural']]]);
 });
 
