@@ -58,7 +58,7 @@ const COLLAPSE_AFTER = 5;
 export type LastYearNote = { file: string } | { candidates: string[]; count: number };
 
 /** Last year's report: its path, or why none was compared. */
-function describeLastYear(note: LastYearNote, lang: Locale): string {
+export function describeLastYear(note: LastYearNote, lang: Locale): string {
   return 'file' in note ? note.file : TEXT[lang].candidates(note.candidates, note.count);
 }
 
