@@ -85,6 +85,9 @@ export function shownFindings(state: PaneState): Finding[] {
 /** Where the report's running text lives in the workbook. */
 export const NARRATIVE_SHEET = '报告正文';
 
+/** Shown on every pass while the workbook's record of last year's figures cannot be read. */
+const DAMAGED_RECORD = '工作簿中记住的上年报告数字已无法读取（可能被改动过），未核对跨年度规则；如需核对，请重新「从上年报告开始」。';
+
 export interface NarrateRequest {
   body: string;
   /** Used when the sheet does not record its year. */
@@ -152,6 +155,8 @@ export class PaneController {
   private totals: 'formula' | 'value' = 'formula';
   /** Whether `state.lastYear` is what the workbook holds (read after the pass that found it). */
   private rememberedRead = false;
+  /** The workbook holds a record of last year's figures that cannot be used. */
+  private rememberedDamaged = false;
 
   constructor(
     private readonly host: Host,
@@ -172,15 +177,18 @@ export class PaneController {
   private async loadRemembered(stored: boolean): Promise<string | undefined> {
     if (!stored) {
       this.rememberedRead = false;
+      this.rememberedDamaged = false;
       if (this.state.lastYear) this.update({ lastYear: undefined });
       return undefined;
     }
-    if (this.rememberedRead) return undefined;
+    if (this.rememberedRead) return this.rememberedDamaged ? DAMAGED_RECORD : undefined;
     try {
       const lastYear = await this.host.readRemembered();
       this.rememberedRead = true;
+      // Stored but not usable: edited by hand or by another program (it is read as hostile input).
+      this.rememberedDamaged = lastYear === undefined;
       this.update({ lastYear });
-      return undefined;
+      return this.rememberedDamaged ? DAMAGED_RECORD : undefined;
     } catch (error) {
       return `读取工作簿记住的上年报告失败（${describeExcelError(error)}），本次未核对跨年度规则，下次检查时将重试。`;
     }
@@ -238,6 +246,7 @@ export class PaneController {
     const written = await this.write('结转上年数字失败', (onWaiting) => this.host.remember(record, { worksheetId, addresses: this.state.addresses, values: carry.values }, onWaiting));
     if (!written) return;
     this.rememberedRead = true;
+    this.rememberedDamaged = false;
     this.update({ busy: false, lastYear: record, lastYearChoices: undefined });
     await this.check();
     this.update({ notice: `已从${describeSource(record)}结转 ${written.value.filled.length} 个单元格。`, carrySummary: carryLines(carry, written.value.kept, format, last.format) });

@@ -144,6 +144,27 @@ test('remembered figures that cannot be read this time: the pass says so and che
   expect(fresh.state).toMatchObject({ lastYearUsed: true, lastYear: { source, year: 2024 } });
 });
 
+test('a remembered record that was edited into something unreadable: every pass says so, without reading it again; starting again mends it', async () => {
+  const source = await lastYearSheet();
+  await controller.startFromLastYear({ kind: 'sheet', name: source }, { totals: 'value' });
+  await controller.stop();
+  fake.workbook.sheet(LAST_YEAR_SHEET).setValues('A1', [['{"nianbaoLastYear": "被改过"']]);
+
+  const fresh = newPane();
+  await fresh.start();
+  const damaged = '工作簿中记住的上年报告数字已无法读取（可能被改动过），未核对跨年度规则；如需核对，请重新「从上年报告开始」。';
+  expect(fresh.state.error).toBe(damaged);
+  expect(fresh.state.lastYearUsed).toBe(false);
+  const syncs = fake.stats.syncs;
+  await fresh.check();
+  expect(fake.stats.syncs - syncs).toBe(1);
+  expect(fresh.state.error).toBe(damaged);
+
+  await fresh.startFromLastYear({ kind: 'sheet', name: source }, { totals: 'value' });
+  expect(fresh.state.error).toBeUndefined();
+  expect(fresh.state.lastYearUsed).toBe(true);
+});
+
 test('from a file, 2020 (format 2019) → 2021: t3 carries over, 表二 is said to be incomparable', async () => {
   await controller.start();
   const cells = { ...rawCells(loadCellsFixture('wutuan-2019')), 't3.carriedOver.natural': 5, 't3.carriedOver.total': 5 };
