@@ -493,8 +493,9 @@ export class PaneController {
     if (!outcome) return;
     const result = outcome.value;
     const cleared = result.rules > 0 || result.checkCells ? `已清除年报助手添加的 ${result.rules} 条条件格式${result.checkCells ? '和校验单元格' : ''}，表格数据和您的格式未改动。` : '当前工作表没有年报助手添加的标记。';
-    // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand.
-    const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中删除公式含 N("nianbao") 的规则。` : '';
+    // Excel refuses some rules that share a range (office-js #5222): say how to remove them by hand
+    // (the dialog lists only the selection's rules until 当前工作表 is chosen).
+    const left = result.failed > 0 ? `另有 ${result.failed} 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中，将“显示其格式规则”选为“当前工作表”，删除公式含 N("nianbao") 的规则。` : '';
     this.update({ busy: false, notice: `${cleared}${left}` });
   }
 

@@ -88,6 +88,14 @@ test('typing a wrong number shows the finding on the right cells, with the likel
   expect(fake.workbookSnapshot().selection).toBe(`'${sheet}'!${at('t3.granted.commercial')}`);
 });
 
+test('清除标记 where Excel will not delete some rules (#5222): the others go, and the pane says how to remove those by hand', async () => {
+  const sheet = await filledTemplate();
+  const shared = plan2024.highlights.find((h) => !h.ranges.includes(',') && plan2024.highlights.filter((x) => x.ranges === h.ranges).length === 2)!.ranges;
+  expect(fake.control.breakConditionalFormats(sheet, shared)).toBe(2);
+  await controller.clearMarks();
+  expect(controller.state.notice).toMatch(/另有 2 条条件格式 Excel 未能读取或删除，请在“开始 → 条件格式 → 管理规则”中，将“显示其格式规则”选为“当前工作表”，删除公式含 N\("nianbao"\) 的规则。$/);
+});
+
 test('the add-in\'s own writes do not trigger checks; a paste of 10,000 cells is at most two passes', async () => {
   const sheet = await filledTemplate();
   const passes = controller.state.passes;
