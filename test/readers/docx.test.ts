@@ -127,3 +127,8 @@ describe('refused', () => {
     expect(() => readDocumentXml(xml)).toThrow(DocxReadError);
   });
 });
+
+test('a cell outside any row (damaged markup) is left out; the rows around it read as usual', () => {
+  const read = readDocumentXml(documentXml(tbl(tc(p('孤立')), tr(tc(p('收到')), tc(p('5'))))));
+  expect(cells(read)).toEqual([['收到', '5']]);
+});

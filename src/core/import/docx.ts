@@ -200,7 +200,9 @@ export function readDocumentXml(xml: string): ReadResult {
     const cell = table.cell;
     if (!cell) return;
     table.cell = undefined;
-    const row = table.rows.at(-1) as (GridCell | undefined)[];
+    const row = table.rows.at(-1);
+    // A cell outside any row (damaged markup) has no place in the grid.
+    if (!row) return;
     let span = Math.min(Math.max(cell.span, 1), DOCX_LIMITS.maxSpan);
     if (span > budget) span = 1;
     budget -= span;
