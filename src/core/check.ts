@@ -20,6 +20,11 @@ export interface CheckOptions {
   year?: number;
   /** Last year's report, already read, for the cross-year rules. */
   lastYear?: ReadResult;
+  /**
+   * Instead of `lastYear`: last year's report chosen once this one's tables and year are read (a
+   * report pasted into a sheet says its year only in its own text). Undefined: no cross-year rules.
+   */
+  lastYearFor?: (report: Extracted) => ReadResult | undefined;
   /** Narrative text to check against the tables (default: the document's own running text). */
   narrative?: readonly string[];
 }
@@ -113,9 +118,10 @@ function missingFromCellMap(format: FormatDef, raw: Record<string, RawValue>, ta
 export function checkReport(read: ReadResult, options: CheckOptions = {}): CheckedReport {
   const extracted = extract(read, options);
   const report: ReportInput = { format: extracted.format, year: extracted.year, raw: extracted.raw };
+  const lastYearRead = options.lastYear ?? options.lastYearFor?.(extracted);
   let lastYear: ReportInput | undefined;
-  if (options.lastYear) {
-    const last = extract(options.lastYear, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
+  if (lastYearRead) {
+    const last = extract(lastYearRead, { year: extracted.year !== undefined ? extracted.year - 1 : undefined });
     lastYear = { format: last.format, year: last.year, raw: last.raw };
   }
   const validation = validate(report, { lastYear });
@@ -123,7 +129,7 @@ export function checkReport(read: ReadResult, options: CheckOptions = {}): Check
   const narrative = options.narrative ?? read.text;
   const narrativeFindings = narrative ? checkNarrative(narrative, extracted.format, validation.parsed) : [];
   // 内容雷同: both years' whole texts are needed.
-  if (read.text && options.lastYear?.text) narrativeFindings.push(...sameAsLastYear(read.text, options.lastYear.text));
+  if (read.text && lastYearRead?.text) narrativeFindings.push(...sameAsLastYear(read.text, lastYearRead.text));
   return {
     format: extracted.format,
     formatDetected: extracted.formatDetected,

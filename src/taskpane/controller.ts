@@ -594,12 +594,18 @@ export function analyse(read: SheetRead, narrative?: readonly string[], remember
     const progress = format ? progressOf(format, read.template.totals === 'value' ? 'value' : 'formula', report.findings, read.addresses) : undefined;
     return { raw: report.raw, parsed: report.parsed, format: format ?? report.format, year: read.template.year, findings: report.findings, addresses: read.addresses, bounds: boundsOf(Object.values(read.addresses)), progress, lastYearUsed: Boolean(lastYear) };
   }
-  const input = { grids: read.grid ? [read.grid] : [] };
-  let report = checkReport(input, { narrative });
-  const found = !foundNoTables(report);
   // A pasted report: its year is known only once read; the cross-year rules run when it is the next year's.
-  const lastYear = found ? lastYearFor(report.year, true) : undefined;
-  if (lastYear) report = checkReport(input, { narrative, lastYear: lastYearInput(lastYear) });
+  const report = checkReport(
+    { grids: read.grid ? [read.grid] : [] },
+    {
+      narrative,
+      lastYearFor: (extracted) => {
+        const lastYear = foundNoTables({ tables: extracted.tables, findings: extracted.importFindings }) ? undefined : lastYearFor(extracted.year, true);
+        return lastYear && lastYearInput(lastYear);
+      },
+    },
+  );
+  const found = !foundNoTables(report);
   const addresses: Record<string, string> = {};
   for (const [id, source] of Object.entries(report.sources)) addresses[id] = source.slice(source.lastIndexOf('!') + 1);
   return {
@@ -610,7 +616,7 @@ export function analyse(read: SheetRead, narrative?: readonly string[], remember
     findings: found ? report.findings : report.findings.filter((f) => f.code !== 'import.tableNotFound'),
     addresses,
     bounds: found ? boundsOf(Object.values(addresses)) : undefined,
-    lastYearUsed: Boolean(lastYear),
+    lastYearUsed: report.lastYear !== undefined,
   };
 }
 

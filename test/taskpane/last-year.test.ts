@@ -165,6 +165,44 @@ test('a remembered record that was edited into something unreadable: every pass 
   expect(fresh.state.lastYearUsed).toBe(true);
 });
 
+test('a report pasted into an ordinary sheet is checked against the remembered year, in one check, only when it is the next year\'s', async () => {
+  const source = await lastYearSheet();
+  await controller.startFromLastYear({ kind: 'sheet', name: source }, { totals: 'value' });
+  const { layoutReport } = await import('../../src/core/export/layout');
+  const check = await import('../../src/core/check');
+  const paste = async (year: number): Promise<void> => {
+    fake.user.setValues('Sheet1', 'A1', [[`示例县人民政府${year}年政府信息公开工作年度报告`]]);
+    let row = 3;
+    for (const table of layoutReport(getFormat('2021')!, rawCells(huaian))) {
+      const width = Math.max(...table.rows.map((r) => r.length));
+      const block = table.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+      fake.user.setValues('Sheet1', `B${row}:${String.fromCharCode(65 + width)}${row + block.length - 1}`, block as (string | number)[][]);
+      row += block.length + 2;
+    }
+    fake.user.activate('Sheet1');
+    await settle();
+  };
+  const checks = jest.spyOn(check, 'checkReport');
+  try {
+    // 淮安's 2024 figures pasted as a 2025 report: 二、上年结转 is compared with 2024's 四、结转下年度.
+    await paste(2025);
+    checks.mockClear();
+    await controller.check();
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect(controller.state).toMatchObject({ sheetName: 'Sheet1', template: false, year: 2025, lastYearUsed: true });
+    expect(controller.state.findings.some((f) => f.code === 't3.carryOver')).toBe(true);
+    // The same tables as a 2027 report: 2024 is not its year before.
+    await paste(2027);
+    checks.mockClear();
+    await controller.check();
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect(controller.state).toMatchObject({ year: 2027, lastYearUsed: false });
+    expect(controller.state.findings.some((f) => f.code === 't3.carryOver')).toBe(false);
+  } finally {
+    checks.mockRestore();
+  }
+});
+
 test('from a file, 2020 (format 2019) → 2021: t3 carries over, 表二 is said to be incomparable', async () => {
   await controller.start();
   const cells = { ...rawCells(loadCellsFixture('wutuan-2019')), 't3.carriedOver.natural': 5, 't3.carriedOver.total': 5 };
