@@ -161,9 +161,10 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
     ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
     ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
   });
-  let document: PdfJsDocument;
+  // Not `document`: this also runs in the task pane, where that names the page.
+  let pdf: PdfJsDocument;
   try {
-    document = await task.promise;
+    pdf = await task.promise;
   } catch (e) {
     await task.destroy();
     const name = (e as { name?: string }).name;
@@ -171,11 +172,11 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
     throw new PdfReadError('corrupt', e instanceof Error ? e.message : String(e));
   }
   try {
-    if (document.numPages > PDF_LIMITS.maxPages) throw new PdfReadError('tooLarge', `${document.numPages} pages`);
+    if (pdf.numPages > PDF_LIMITS.maxPages) throw new PdfReadError('tooLarge', `${pdf.numPages} pages`);
     const pages: PdfPageText[] = [];
     let characters = 0;
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const items: PdfTextItem[] = [];
@@ -194,7 +195,7 @@ export async function extractPdfText(pdfjs: PdfJs, bytes: Uint8Array, options: P
     if (e instanceof PdfReadError) throw e;
     throw new PdfReadError('corrupt', e instanceof Error ? e.message : String(e));
   } finally {
-    await document.destroy();
+    await pdf.destroy();
   }
 }
 
