@@ -256,6 +256,10 @@ const BESIDE = 0.6;
 const NUMBERED = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 /** Figures of one row set lower than its others by less than this share of the font size (padded cells). */
 const DROPPED = 0.75;
+/** A line's height, in ems of its font: consecutive rows' baselines stand about this far apart. */
+const LINE_HEIGHT = 1.6;
+/** The height of the taller of two lines. */
+const lineHeight = (a: Line, b: Line): number => LINE_HEIGHT * Math.max(a.size, b.size);
 /** Baselines of one visual row differ by at most this share of the font size. */
 const BASELINE_TOLERANCE = 0.3;
 /** Page numbers and running heads live in this share of the page at the top and bottom (LibreOffice sets `— 2 —` 68 pt up an A4 page). */
@@ -527,7 +531,6 @@ function layOut(table: readonly Line[]): LaidOut[] {
   const lines = liftWrappedFigures(joinStraddlingDigits(joinWrappedDigits(table)), columns).flatMap((line, index, all) => (index > all.findIndex(hasFigure) && !hasFigure(line) ? splitLabelColumns(line) : [line]));
   const firstFigures = lines.findIndex(hasFigure);
   const labelOnly = (line: Line, index: number): boolean => index > firstFigures && !hasFigure(line) && line.fragments.every((f) => f.x1 <= firstColumn + 0.5 * f.size);
-  const lineHeight = (a: Line, b: Line): number => 1.6 * Math.max(a.size, b.size);
   /** Where a line's own label starts: its rightmost label piece; Infinity without one. */
   const labelStart = (line: Line): number => {
     const labels = labelParts(line, columns);
@@ -616,13 +619,13 @@ function joinWrappedDigits(lines: readonly Line[]): Line[] {
       (other) =>
         other.page === line.page &&
         !hasFigure(other) &&
-        Math.abs(other.y - line.y) <= BESIDE * 1.6 * Math.max(other.size, line.size) &&
+        Math.abs(other.y - line.y) <= BESIDE * lineHeight(other, line) &&
         Math.abs(other.y - line.y) < Math.abs(other.y - below.y) - 0.25 * line.size,
     );
   return out.filter((line, i) => {
     if (!line.fragments.every(isFullWidthFigure)) return true;
     const below = out.slice(i + 1).find(hasFigure);
-    if (!below || below.page !== line.page || line.y - below.y > 1.6 * Math.max(line.size, below.size) || besideLabel(line, below)) return true;
+    if (!below || below.page !== line.page || line.y - below.y > lineHeight(line, below) || besideLabel(line, below)) return true;
     const continued = line.fragments.map((f) => below.fragments.find((g) => isFullWidthFigure(g) && Math.abs(g.x0 - f.x0) < 0.1 * f.size));
     if (continued.some((g) => g === undefined)) return true;
     line.fragments.forEach((f, k) => {
@@ -684,7 +687,7 @@ function liftWrappedFigures(lines: readonly Line[], columns: readonly Column[]):
     const free = figures.every((f) => !rowFigures.some((g) => columns.some((c) => overlaps(f, c) && overlaps(g, c))));
     // The few padded cells of a row drop, not most of it (a lone figure above a row is not its row).
     const dropped = rowFigures.length > figures.length && figures.every((f) => rowFigures.some((g) => g.y - f.y > 0 && g.y - f.y < DROPPED * f.size));
-    const below = row !== undefined && row.page === line.page && row.y - line.y <= 1.6 * line.size && (!ownLabel || dropped);
+    const below = row !== undefined && row.page === line.page && row.y - line.y <= LINE_HEIGHT * line.size && (!ownLabel || dropped);
     const nextPage = row !== undefined && line.page === row.page + 1 && out[index - 1] === row && labels.length === 0;
     if (row && free && (below || nextPage)) {
       row.fragments = [...row.fragments, ...figures].sort((a, b) => a.x0 - b.x0);
