@@ -22,14 +22,14 @@ const rowsOf = (...pages: PdfPageText[]): string[][] =>
 /** A header of three columns at x 240, 300 and 360, above y 700. */
 const header = (y = 720): PdfTextItem[] => [item('项目', 50, y), item('甲类', 240, y), item('乙类', 300, y), item('合计', 360, y)];
 
+/** A row of the header's table: its label at x 50 and its three figures, all on baseline y. */
+const tableRow = (label: string, y: number, ...figures: [string, string, string]): PdfTextItem[] => [item(label, 50, y), ...figures.map((f, k) => item(f, 240 + 60 * k, y))];
+
 test("a merged cell's label a word space before a row's own label is a row of its own (三、本年度 beside （一）予以公开)", () => {
   const rows = rowsOf(
     page(
       ...header(),
-      item('一、本年新收', 50, 700),
-      item('5', 240, 700),
-      item('3', 300, 700),
-      item('8', 360, 700),
+      ...tableRow('一、本年新收', 700, '5', '3', '8'),
       item('三、本年度', 50, 680),
       item(' ', 110, 680, 5.6),
       item('(一)予以公开', 115.6, 680),
@@ -76,10 +76,7 @@ test('a figure in full-width digits wrapped digit by digit in a narrow cell is r
   const rows = rowsOf(
     page(
       ...header(),
-      item('(七)总计', 50, 700),
-      item('9', 240, 700),
-      item('3', 300, 700),
-      item('12', 360, 700),
+      ...tableRow('(七)总计', 700, '9', '3', '12'),
       item('7', 360, 684, SIZE),
       item('四、结转下年度', 50, 675),
       item('70', 240, 667),
@@ -104,19 +101,13 @@ test("figures set half a line lower in padded cells, on the wrapped label's seco
   const rows = rowsOf(
     page(
       ...header(740),
-      item('3.补正后申请内容仍不明确', 50, 720),
-      item('1', 240, 720),
-      item('0', 300, 720),
-      item('1', 360, 720),
+      ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
       item('1.本机关不掌握相关政府', 50, 700),
       item('746', 240, 692.4),
       item('12', 300, 692.4),
       item('信息', 50, 682.7),
       item('769', 360, 685.4),
-      item('2.没有现成信息', 50, 660),
-      item('11', 240, 660),
-      item('0', 300, 660),
-      item('11', 360, 660),
+      ...tableRow('2.没有现成信息', 660, '11', '0', '11'),
     ),
   );
   expect(rows.slice(-2)).toEqual([
@@ -129,10 +120,7 @@ test('a lone figure above a row is not that row: the row keeps its own figures',
   const rows = rowsOf(
     page(
       ...header(740),
-      item('3.补正后申请内容仍不明确', 50, 720),
-      item('1', 240, 720),
-      item('0', 300, 720),
-      item('1', 360, 720),
+      ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
       item('1217', 360, 705.2),
       item('一、本年新收', 50, 699.2),
       item('1783', 240, 700),
@@ -146,10 +134,7 @@ test('a number wider than its cell, wrapped around its row (1217 over 8, LibreOf
   const rows = rowsOf(
     page(
       ...header(740),
-      item('3.补正后申请内容仍不明确', 50, 720),
-      item('1', 240, 720),
-      item('0', 300, 720),
-      item('1', 360, 720),
+      ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
       item('1217', 360, 705.2),
       item('一、本年新收', 50, 699.2),
       item('1783', 240, 700),
@@ -169,19 +154,13 @@ test("a wrapped label's next line centred under it is still that label's (息 un
   const rows = rowsOf(
     page(
       ...header(740),
-      item('8.属于行政查询事项', 50, 720),
-      item('1', 240, 720),
-      item('0', 300, 720),
-      item('1', 360, 720),
+      ...tableRow('8.属于行政查询事项', 720, '1', '0', '1'),
       item('1.本机关不掌握相关政府信', 50, 700),
       item('0', 240, 694.3),
       item('369', 300, 694.3),
       item('369', 360, 694.3),
       item('息', 110, 687),
-      item('2.没有现成信息', 50, 670),
-      item('1', 240, 670),
-      item('0', 300, 670),
-      item('1', 360, 670),
+      ...tableRow('2.没有现成信息', 670, '1', '0', '1'),
     ),
   );
   expect(rows.slice(-2)).toEqual([
