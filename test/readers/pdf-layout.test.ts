@@ -116,34 +116,23 @@ test("figures set half a line lower in padded cells, on the wrapped label's seco
   ]);
 });
 
+/** `1217` alone just above 一、本年新收, whose third column is empty: LibreOffice's layout of a wrapped 12178 without its `8`. */
+const figureAboveRow = (): PdfTextItem[] => [
+  ...header(740),
+  ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
+  item('1217', 360, 705.2),
+  item('一、本年新收', 50, 699.2),
+  item('1783', 240, 700),
+  item('2002', 300, 700),
+];
+
 test('a lone figure above a row is not that row: the row keeps its own figures', () => {
-  const rows = rowsOf(
-    page(
-      ...header(740),
-      ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
-      item('1217', 360, 705.2),
-      item('一、本年新收', 50, 699.2),
-      item('1783', 240, 700),
-      item('2002', 300, 700),
-    ),
-  );
+  const rows = rowsOf(page(...figureAboveRow()));
   expect(rows.slice(-2)).toEqual([['1217'], ['一、本年新收', '1783', '2002', '']]);
 });
 
 test('a number wider than its cell, wrapped around its row (1217 over 8, LibreOffice), is read whole in that row', () => {
-  const rows = rowsOf(
-    page(
-      ...header(740),
-      ...tableRow('3.补正后申请内容仍不明确', 720, '1', '0', '1'),
-      item('1217', 360, 705.2),
-      item('一、本年新收', 50, 699.2),
-      item('1783', 240, 700),
-      item('2002', 300, 700),
-      item('8', 366, 694.7),
-      item('二、上年结转', 50, 680),
-      item('22', 360, 680),
-    ),
-  );
+  const rows = rowsOf(page(...figureAboveRow(), item('8', 366, 694.7), item('二、上年结转', 50, 680), item('22', 360, 680)));
   expect(rows.slice(-2)).toEqual([
     ['一、本年新收', '1783', '2002', '12178'],
     ['二、上年结转', '22'],
