@@ -153,10 +153,11 @@ export class PaneController {
   private restoring = false;
   /** How the checked template's totals are made (formulas are never prefilled). */
   private totals: 'formula' | 'value' = 'formula';
-  /** Whether `state.lastYear` is what the workbook holds (read after the pass that found it). */
-  private rememberedRead = false;
-  /** The workbook holds a record of last year's figures that cannot be used. */
-  private rememberedDamaged = false;
+  /**
+   * The workbook's record of last year's figures: not read yet this session, read (so
+   * `state.lastYear` is what it holds), or read and found unusable.
+   */
+  private remembered: 'unread' | 'read' | 'damaged' = 'unread';
 
   constructor(
     private readonly host: Host,
@@ -176,19 +177,17 @@ export class PaneController {
    */
   private async loadRemembered(stored: boolean): Promise<string | undefined> {
     if (!stored) {
-      this.rememberedRead = false;
-      this.rememberedDamaged = false;
+      this.remembered = 'unread';
       if (this.state.lastYear) this.update({ lastYear: undefined });
       return undefined;
     }
-    if (this.rememberedRead) return this.rememberedDamaged ? DAMAGED_RECORD : undefined;
+    if (this.remembered !== 'unread') return this.remembered === 'damaged' ? DAMAGED_RECORD : undefined;
     try {
       const lastYear = await this.host.readRemembered();
-      this.rememberedRead = true;
       // Stored but not usable: edited by hand or by another program (it is read as hostile input).
-      this.rememberedDamaged = lastYear === undefined;
+      this.remembered = lastYear ? 'read' : 'damaged';
       this.update({ lastYear });
-      return this.rememberedDamaged ? DAMAGED_RECORD : undefined;
+      return lastYear ? undefined : DAMAGED_RECORD;
     } catch (error) {
       return `读取工作簿记住的上年报告失败（${describeExcelError(error)}），本次未核对跨年度规则，下次检查时将重试。`;
     }
@@ -245,8 +244,7 @@ export class PaneController {
     const worksheetId = this.state.worksheetId as string;
     const written = await this.write('结转上年数字失败', (onWaiting) => this.host.remember(record, { worksheetId, addresses: this.state.addresses, values: carry.values }, onWaiting));
     if (!written) return;
-    this.rememberedRead = true;
-    this.rememberedDamaged = false;
+    this.remembered = 'read';
     this.update({ busy: false, lastYear: record, lastYearChoices: undefined });
     await this.check();
     this.update({ notice: `已从${describeSource(record)}结转 ${written.value.filled.length} 个单元格。`, carrySummary: carryLines(carry, written.value.kept, format, last.format) });
